@@ -1,0 +1,26 @@
+"""Runs moto in server mode on a loopback port chosen by the OS.
+
+Prints "READY <port>" once the server accepts connections, then serves until its standard input
+closes: the Java parent keeps the pipe open, so when the parent exits for any reason (Ctrl-C,
+kill, crash) the pipe closes and the emulator goes with it. No orphans.
+"""
+import sys
+
+from moto.server import ThreadedMotoServer
+
+
+def main() -> None:
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    server.start()
+    _, bound = server.get_host_and_port()
+    print(f"READY {bound}", flush=True)
+    try:
+        while sys.stdin.read(4096):
+            pass
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()
