@@ -1,0 +1,6 @@
+package dev.autocentric.shared.listing;
+
+/** Sale condition; CPO is certified pre-owned. */
+public enum Condition {
+    NEW, USED, CPO
+}

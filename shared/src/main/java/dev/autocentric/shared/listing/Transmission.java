@@ -1,0 +1,6 @@
+package dev.autocentric.shared.listing;
+
+/** Gearbox type. */
+public enum Transmission {
+    AUTOMATIC, MANUAL, CVT, DCT
+}
