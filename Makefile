@@ -1,0 +1,45 @@
+# AutoCentric: the two commands are `make run` and `make test`; the rest are their parts.
+SHELL := /usr/bin/env bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+JAVA_HOME := $(shell infra/scripts/find-jdk)
+export JAVA_HOME
+export PATH := $(JAVA_HOME)/bin:$(PATH)
+PYTHON = $(shell infra/scripts/python-env)
+MVN ?= mvn
+MVN_FLAGS ?= -B -ntp
+PORT ?= 3000
+SEED ?= demo
+CONCURRENCY ?= 4
+
+.PHONY: help setup build run test lint unit clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: ## check the JDK and install the pinned Python tools (moto, cfn-lint) when missing
+	@echo "JDK: $(JAVA_HOME)"; echo "Python tools: $(PYTHON)"
+
+build: setup ## build every function JAR and the local runtime (tests skipped)
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package
+
+run: build ## start the emulator and the local runtime on http://localhost:$(PORT) with demo data (SEED=none for empty tables)
+	MOTO_PYTHON="$(PYTHON)" $(JAVA_HOME)/bin/java -jar infra/local/target/local-runtime.jar \
+	  --template template.yaml --port $(PORT) --seed $(SEED) --concurrency $(CONCURRENCY)
+
+lint: setup ## cfn-lint on template.yaml (no errors, no warnings)
+	"$(PYTHON)" -c 'import sys; from cfnlint.runner import main; sys.argv[0] = "cfn-lint"; sys.exit(main())' template.yaml
+	@echo "cfn-lint: template.yaml clean"
+
+unit: setup ## unit and integration tests of every module, without the end-to-end suite
+	MOTO_PYTHON="$(PYTHON)" $(MVN) $(MVN_FLAGS) test
+
+test: lint ## everything CI checks: lint, unit, integration and end-to-end tests
+	@date +%s > .test-started
+	MOTO_PYTHON="$(PYTHON)" $(MVN) $(MVN_FLAGS) verify
+	@sleep 1; infra/scripts/leftovers "$$(cat .test-started)"; rm -f .test-started
+
+clean: ## remove build output and local state
+	$(MVN) $(MVN_FLAGS) -q clean
+	rm -rf .local
