@@ -1,5 +1,6 @@
 package dev.autocentric.shared.listing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
@@ -27,6 +28,7 @@ public record Listing(
     }
 
     /** Visible to buyers: listed by its dealer and not withdrawn or sold. */
+    @JsonIgnore
     public boolean isPublic() {
         return vehicle.listed() && (status == ListingStatus.AVAILABLE || status == ListingStatus.RESERVED);
     }
