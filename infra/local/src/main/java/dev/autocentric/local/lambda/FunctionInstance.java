@@ -219,10 +219,10 @@ final class FunctionInstance implements AutoCloseable {
     @Override
     public void close() {
         retired = true;
-        api.close();
         if (process != null && process.isAlive()) {
-            // a retired environment is frozen then discarded on Lambda; nothing to drain here
+            // stopped before its runtime API closes, so the client does not log a failed /next
             ChildProcesses.stop(process.toHandle(), Duration.ofMillis(500));
         }
+        api.close();
     }
 }

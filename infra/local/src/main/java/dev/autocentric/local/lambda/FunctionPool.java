@@ -64,6 +64,7 @@ public final class FunctionPool implements Invoker, AutoCloseable {
     }
 
     /** Invokes, or answers THROTTLED when no instance is free within {@code maxWait} (null = forever). */
+    @Override
     public InvocationResult invoke(byte[] event, Duration maxWait) {
         invocations.incrementAndGet();
         FunctionInstance instance;
