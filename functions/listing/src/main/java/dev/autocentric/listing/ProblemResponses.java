@@ -1,13 +1,16 @@
 package dev.autocentric.listing;
 
+import dev.autocentric.shared.problem.FieldError;
 import dev.autocentric.shared.problem.Problem;
 import dev.autocentric.shared.problem.ProblemException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,16 @@ public class ProblemResponses {
     @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
     HttpResponse<String> mediaType(HttpRequest<?> request) {
         return HttpBodies.problem(Problem.unsupportedMediaType("send application/json"));
+    }
+
+    /** A body or parameter Micronaut could not bind; the only one bound as text here is an absent body. */
+    @Error(global = true, exception = ConversionErrorException.class)
+    HttpResponse<String> conversion(HttpRequest<?> request, ConversionErrorException e) {
+        if ("body".equals(e.getArgument().getName())) {
+            return HttpBodies.problem(Problem.malformedJson("a JSON body is required"));
+        }
+        return HttpBodies.problem(Problem.validation(List.of(new FieldError(e.getArgument().getName(), "type",
+                "could not be read"))));
     }
 
     @Error(global = true, exception = HttpStatusException.class)
