@@ -70,6 +70,15 @@ class UpsertVehicleTest {
     }
 
     @Test
+    void theBodyIsJsonWhateverContentTypeCurlSent() {
+        for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded"}) {
+            String vin = ListingApi.newVin();
+            var r = put("dealer-a", vin, cred, ListingApi.vehicle(vin).toString(), Map.of("content-type", type));
+            assertEquals(201, r.status(), type + ": " + r.body());
+        }
+    }
+
+    @Test
     void theBodyMayOmitTheVin() {
         String vin = ListingApi.newVin();
         ObjectNode car = ListingApi.vehicle(vin);

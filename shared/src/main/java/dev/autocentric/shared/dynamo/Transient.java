@@ -5,6 +5,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
  * Retries a DynamoDB call on throttling and transient failures (5xx, network), with
@@ -20,6 +22,9 @@ public final class Transient {
     }
 
     public static boolean isTransient(Throwable t) {
+        if (t instanceof ProvisionedThroughputExceededException || t instanceof RequestLimitExceededException) {
+            return true;
+        }
         if (t instanceof AwsServiceException ase) {
             return ase.isThrottlingException() || ase.statusCode() >= 500;
         }
