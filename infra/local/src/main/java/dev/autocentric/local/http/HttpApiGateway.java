@@ -71,7 +71,13 @@ public final class HttpApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            GatewayResponse response = respond(exchange);
+            GatewayResponse response;
+            try {
+                response = respond(exchange);
+            } catch (RuntimeException e) {
+                System.err.println("[http] " + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + e);
+                response = GatewayResponse.message(500, "Internal Server Error");
+            }
             String requestId = exchange.getResponseHeaders().getFirst("apigw-requestid");
             response.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
             if (requestId == null) {

@@ -73,6 +73,10 @@ public final class FunctionPool implements Invoker, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             instance = null;
+        } catch (RuntimeException cannotStart) {
+            crashes.incrementAndGet();
+            return InvocationResult.failure(Outcome.INIT_ERROR, "", "Runtime.StartError",
+                    "cannot start " + function.name() + ": " + cannotStart.getMessage(), Duration.ZERO);
         }
         if (instance == null) {
             throttles.incrementAndGet();
