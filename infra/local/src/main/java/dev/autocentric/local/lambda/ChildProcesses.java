@@ -98,6 +98,11 @@ public final class ChildProcesses implements AutoCloseable {
                 member.onExit().get(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception stillRunning) {
                 member.destroyForcibly();
+                try {
+                    member.onExit().get(2, TimeUnit.SECONDS);
+                } catch (Exception unkillable) {
+                    // SIGKILL was sent; nothing more this process can do
+                }
             }
         }
     }
