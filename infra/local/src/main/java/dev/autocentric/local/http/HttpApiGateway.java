@@ -79,7 +79,12 @@ public final class HttpApiGateway implements AutoCloseable {
                 response = GatewayResponse.message(500, "Internal Server Error");
             }
             String requestId = exchange.getResponseHeaders().getFirst("apigw-requestid");
-            response.headers().forEach((name, values) -> values.forEach(v -> exchange.getResponseHeaders().add(name, v)));
+            response.headers().forEach((name, values) -> {
+                // the server frames the body itself; a function's own framing headers would contradict it
+                if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")) {
+                    values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+                }
+            });
             if (requestId == null) {
                 exchange.getResponseHeaders().set("apigw-requestid", requestId());
             }
