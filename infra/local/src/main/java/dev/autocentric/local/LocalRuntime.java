@@ -72,7 +72,15 @@ public final class LocalRuntime implements AutoCloseable {
         if (!options.parameterOverrides().containsKey("LocalMode")) {
             options.parameter("LocalMode", "true");
         }
-        LocalRuntime runtime = start(options);
+        LocalRuntime runtime;
+        try {
+            runtime = start(options);
+        } catch (RuntimeException e) {
+            // start() already stopped whatever it had started
+            System.err.println("local runtime: cannot start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         System.out.println("AutoCentric local runtime ready: " + runtime.httpEndpoint() + "  (Ctrl-C stops everything)");
         runtime.awaitStop();
     }
