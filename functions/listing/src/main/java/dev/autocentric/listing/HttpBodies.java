@@ -41,13 +41,17 @@ final class HttpBodies {
 
     /**
      * The version named by If-Match ({@code "7"}, {@code W/"7"} or {@code 7}); null when the
-     * header is absent. Any other value matches no version: 412.
+     * header is absent; {@link UpsertDecision#ANY_VERSION} for {@code *} (the vehicle must exist).
+     * Any other value matches no version: 412.
      */
     static Long ifMatch(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String v = header.trim();
+        if (v.equals("*")) {
+            return UpsertDecision.ANY_VERSION;
+        }
         if (v.startsWith("W/")) {
             v = v.substring(2);
         }

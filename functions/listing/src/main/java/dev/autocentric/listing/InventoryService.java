@@ -239,7 +239,7 @@ public final class InventoryService {
             Listing current = listings.get(vin)
                     .filter(l -> l.dealerId().equals(dealer.dealerId()))
                     .orElseThrow(() -> Problem.notFound("no vehicle " + vin + " in this dealer's stock").toException());
-            if (ifMatch != null && ifMatch != current.version()) {
+            if (ifMatch != null && ifMatch != UpsertDecision.ANY_VERSION && ifMatch != current.version()) {
                 throw Problem.preconditionFailed("If-Match names version " + ifMatch
                         + ", the current version is " + current.version()).toException();
             }

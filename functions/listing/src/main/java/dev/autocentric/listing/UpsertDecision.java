@@ -19,6 +19,9 @@ import java.util.List;
  */
 public sealed interface UpsertDecision {
 
+    /** The If-Match value {@code *}: any current version, but the vehicle must exist. */
+    long ANY_VERSION = -1;
+
     record Create(Listing listing) implements UpsertDecision {
     }
 
@@ -44,7 +47,7 @@ public sealed interface UpsertDecision {
                     "this VIN is in another dealer's stock",
                     List.of(new FieldError("vin", "owned_by_other_dealer", "the VIN belongs to another dealer"))));
         }
-        if (ifMatch != null && ifMatch != current.version()) {
+        if (ifMatch != null && ifMatch != ANY_VERSION && ifMatch != current.version()) {
             return new Refuse(Problem.preconditionFailed(
                     "If-Match names version " + ifMatch + ", the current version is " + current.version()));
         }

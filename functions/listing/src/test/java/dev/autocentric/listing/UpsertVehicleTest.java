@@ -99,9 +99,12 @@ class UpsertVehicleTest {
         var ok = put("dealer-a", vin, cred, car.toString(), Map.of("If-Match", "\"1\""));
         assertEquals(200, ok.status(), ok.body());
         assertEquals("\"2\"", ok.header("ETag"));
+        car.put("mileage", 600);
+        assertEquals("\"3\"", put("dealer-a", vin, cred, car.toString(), Map.of("If-Match", "*")).header("ETag"));
         // If-Match on a VIN not in stock
         String fresh = ListingApi.newVin();
         put("dealer-a", fresh, cred, ListingApi.vehicle(fresh).toString(), Map.of("If-Match", "\"1\"")).problem(412);
+        put("dealer-a", fresh, cred, ListingApi.vehicle(fresh).toString(), Map.of("If-Match", "*")).problem(412);
         assertNull(api.storedListing(fresh));
     }
 
