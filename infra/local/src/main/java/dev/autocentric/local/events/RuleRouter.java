@@ -97,6 +97,12 @@ public final class RuleRouter implements AutoCloseable {
             String safe = (namePrefix + "local-tap-" + bus.name()).replaceAll("[^A-Za-z0-9_-]", "-");
             String queueName = safe.length() > 80 ? safe.substring(0, 80) : safe;
             String queueUrl = sqs.createQueue(b -> b.queueName(queueName)).queueUrl();
+            try {
+                // an emulator that outlived a previous run may still hold that run's events
+                sqs.purgeQueue(b -> b.queueUrl(queueUrl));
+            } catch (RuntimeException purgedRecently) {
+                // SQS allows one purge a minute; stale events are then routed once more
+            }
             String queueArn = sqs.getQueueAttributes(b -> b.queueUrl(queueUrl)
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             String ruleName = queueName.length() > 64 ? queueName.substring(0, 64) : queueName;
