@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -28,6 +29,10 @@ public final class PayloadV2 {
 
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+    /** hop-by-hop headers end at API Gateway's edge; the function never sees them */
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection", "te",
+            "trailer", "transfer-encoding", "upgrade", "http2-settings");
 
     private final String apiId;
     private final String accountId;
@@ -51,7 +56,7 @@ public final class PayloadV2 {
                         }
                     }
                 });
-            } else {
+            } else if (!HOP_BY_HOP.contains(lower)) {
                 headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
             }
         });

@@ -66,7 +66,11 @@ class PayloadV2Test {
         headers.put("Accept", List.of("text/html", "application/json"));
         headers.put("Cookie", List.of("a=1; b=2"));
         headers.put("Authorization", List.of("Bearer x"));
+        headers.put("Connection", List.of("Upgrade, HTTP2-Settings"));
+        headers.put("Upgrade", List.of("h2c"));
         JsonNode event = event("", headers, new byte[0]);
+        assertFalse(event.get("headers").has("connection"));
+        assertFalse(event.get("headers").has("upgrade"));
         assertEquals("text/html,application/json", event.at("/headers/accept").asText());
         assertEquals("Bearer x", event.at("/headers/authorization").asText());
         assertFalse(event.get("headers").has("cookie"));
