@@ -12,6 +12,7 @@ import dev.autocentric.shared.paging.Page;
 import dev.autocentric.shared.paging.PageCursor;
 import dev.autocentric.shared.problem.FieldError;
 import dev.autocentric.shared.problem.Problem;
+import dev.autocentric.shared.problem.ProblemException;
 import dev.autocentric.shared.vin.Vin;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +21,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -160,7 +163,7 @@ public final class InventoryService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during batch", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("batch item failed unexpectedly", e.getCause());
         }
         return new BatchResult(List.of(results));
@@ -174,7 +177,7 @@ public final class InventoryService {
                 Upserted done = apply(decision);
                 return new ItemResult(index, vehicle.vin(),
                         done.outcome() == Outcome.UNCHANGED ? "unchanged" : "stored", done.listing().version(), List.of());
-            } catch (dev.autocentric.shared.problem.ProblemException refused) {
+            } catch (ProblemException refused) {
                 List<FieldError> errors = refused.problem().errors().isEmpty()
                         ? List.of(new FieldError("vin", "conflict", refused.problem().detail()))
                         : refused.problem().errors();
@@ -310,7 +313,7 @@ public final class InventoryService {
     }
 
     private static String pathVin(String raw) {
-        java.util.Optional<String> problem = Vin.problem(raw);
+        Optional<String> problem = Vin.problem(raw);
         if (problem.isPresent()) {
             throw Problem.validation(List.of(new FieldError("vin", "vin", problem.get()))).toException();
         }
