@@ -223,6 +223,11 @@ public final class VehicleValidator {
         return node.booleanValue();
     }
 
+    /** How a constant is written on the wire: its name, except where the enum says otherwise. */
+    private static String wireName(Enum<?> constant) {
+        return constant instanceof Drivetrain d ? d.wire() : constant.name();
+    }
+
     private static <E extends Enum<E>> E enumeration(JsonNode body, String field, Class<E> type,
                                                      List<FieldError> errors) {
         JsonNode node = present(body, field);
@@ -232,14 +237,14 @@ public final class VehicleValidator {
         }
         if (node.isTextual()) {
             for (E constant : type.getEnumConstants()) {
-                if (constant.name().equals(node.asText())) {
+                if (wireName(constant).equals(node.asText())) {
                     return constant;
                 }
             }
         }
         List<String> names = new ArrayList<>();
         for (E constant : type.getEnumConstants()) {
-            names.add(constant.name());
+            names.add(wireName(constant));
         }
         errors.add(new FieldError(field, "enum", field + " must be one of " + String.join(", ", names)));
         return null;

@@ -46,6 +46,18 @@ class VehicleValidatorTest {
     }
 
     @Test
+    void fourWheelDriveIsWrittenAsDealerFeedsWriteIt() throws Exception {
+        ObjectNode body = good();
+        body.put("drivetrain", "4WD");
+        VehicleValidator.Result result = validator.validate(body, null);
+        assertTrue(result.valid(), result.errors()::toString);
+        assertEquals(Drivetrain.FOUR_WD, result.vehicle().drivetrain());
+        assertEquals("\"4WD\"", Json.MAPPER.writeValueAsString(Drivetrain.FOUR_WD));
+        body.put("drivetrain", "FOUR_WD");
+        assertEquals(Map.of("drivetrain", "enum"), errors(body, null));
+    }
+
+    @Test
     void takesTheVinFromThePathWhenTheBodyHasNone() throws Exception {
         ObjectNode body = good();
         body.remove("vin");
