@@ -72,6 +72,13 @@ public final class LocalRuntime implements AutoCloseable {
         if (!options.parameterOverrides().containsKey("LocalMode")) {
             options.parameter("LocalMode", "true");
         }
+        try {
+            LocalDemo.prepare(options);
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("local runtime: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         LocalRuntime runtime;
         try {
             runtime = start(options);
