@@ -92,6 +92,7 @@ final class FunctionInstance implements AutoCloseable {
                 "-Xshare:auto",
                 "-Djava.net.preferIPv4Stack=true",
                 "--enable-native-access=ALL-UNNAMED",
+                "-D" + NativeClientLibrary.PROPERTY + "=" + NativeClientLibrary.in(launch.ricDirectory()),
                 // the function's JAR alone supplies its code; the RIC and its own deps come after it
                 "-cp", function.jar().toAbsolutePath() + File.pathSeparator + launch.ricDirectory().toAbsolutePath() + "/*",
                 RIC_MAIN,

@@ -14,7 +14,8 @@ class FunctionInstanceTest {
 
     @Test
     void launchesTheRicAfterTheFunctionJarWithLambdasEnvironment() {
-        var launch = new LaunchSettings(Path.of("/jdk"), Path.of("/ric"), "us-east-1", "123456789012",
+        Path ric = dev.autocentric.local.emulator.ProjectRoot.find().resolve("infra/local/target/lambda-ric");
+        var launch = new LaunchSettings(Path.of("/jdk"), ric, "us-east-1", "123456789012",
                 Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:5000", "AWS_ACCESS_KEY_ID", "test"),
                 Duration.ofSeconds(30), null, new ChildProcesses(null));
         var function = new FunctionConfig("ListingFunction", Path.of("/code/listing.jar"), "com.example.Handler",
@@ -25,7 +26,11 @@ class FunctionInstanceTest {
             assertEquals("/jdk/bin/java", command.getFirst());
             assertTrue(command.contains("-XX:MaxHeapSize=870m"));
             int cp = command.indexOf("-cp");
-            assertEquals("/code/listing.jar:/ric/*", command.get(cp + 1));
+            assertEquals("/code/listing.jar:" + ric + "/*", command.get(cp + 1));
+            // every JVM loads one finished copy of the RIC's JNI library instead of rewriting /tmp's
+            String jni = command.stream().filter(a -> a.startsWith("-D" + NativeClientLibrary.PROPERTY + "="))
+                    .findFirst().orElseThrow();
+            assertTrue(java.nio.file.Files.isRegularFile(Path.of(jni.substring(jni.indexOf('=') + 1))), jni);
             assertEquals(FunctionInstance.RIC_MAIN, command.get(command.size() - 2));
             assertEquals("com.example.Handler", command.getLast());
 
