@@ -38,6 +38,7 @@ unit: setup ## unit and integration tests of every module, without the end-to-en
 test: lint ## everything CI checks: lint, unit, integration and end-to-end tests
 	@date +%s > .test-started
 	MOTO_PYTHON="$(PYTHON)" $(MVN) $(MVN_FLAGS) verify
+	MOTO_PYTHON="$(PYTHON)" infra/scripts/readme-check
 	@sleep 1; infra/scripts/leftovers "$$(cat .test-started)"; rm -f .test-started
 
 clean: ## remove build output and local state
