@@ -26,7 +26,7 @@ build: setup ## build every function JAR and the local runtime (tests skipped)
 
 run: build ## start the emulator and the local runtime on http://localhost:$(PORT) with demo data (SEED=none for empty tables)
 	MOTO_PYTHON="$(PYTHON)" $(JAVA_HOME)/bin/java -jar infra/local/target/local-runtime.jar \
-	  --template template.yaml --port $(PORT) --seed $(SEED) --concurrency $(CONCURRENCY)
+	  --template template.yaml --port $(PORT) --seed $(SEED) --concurrency $(CONCURRENCY) --logs .local/logs
 
 lint: setup ## cfn-lint on template.yaml (no errors, no warnings)
 	"$(PYTHON)" -c 'import sys; from cfnlint.runner import main; sys.argv[0] = "cfn-lint"; sys.exit(main())' template.yaml
