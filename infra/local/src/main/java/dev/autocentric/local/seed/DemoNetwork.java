@@ -1,11 +1,15 @@
 package dev.autocentric.local.seed;
 
+import ch.hsr.geohash.GeoHash;
 import dev.autocentric.shared.geo.ZipCentroid;
 import dev.autocentric.shared.geo.ZipCentroids;
 import dev.autocentric.shared.vin.Vin;
 import java.time.Year;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +19,8 @@ import java.util.Set;
 
 /**
  * A generated but realistic demo marketplace, the same for the same seed: dealers at real ZIP
- * centroids (GM-network dealers are delivery points, other brands are not) and their stock.
+ * centroids, more where people live closer together (GM-network dealers are delivery points,
+ * other brands are not), and their stock.
  */
 public final class DemoNetwork {
     /** A dealer to enrol, in the shape {@code POST /v1/admin/dealers} takes. */
@@ -42,6 +47,9 @@ public final class DemoNetwork {
     /** Model-year codes of VIN position 10, from 2010 (A) on; I, O, Q, U, Z and 0 are never used. */
     private static final String YEAR_CODES = "ABCDEFGHJKLMNPRSTVWXY123456789";
 
+    /** Geohash characters of the cells the density weighting counts ZIPs in. */
+    static final int DENSITY_CELL = 4;
+
     private final long seed;
 
     public DemoNetwork(long seed) {
@@ -50,20 +58,39 @@ public final class DemoNetwork {
 
     /**
      * {@code gmDealers} GM delivery points and {@code otherDealers} dealers of other brands, each
-     * at a distinct ZIP of the 50 states and DC.
+     * at a distinct ZIP of the 50 states and DC, GM dealers first.
+     *
+     * <p>Weighting: ZIP areas are small where people live close together, so the number of ZIP
+     * centroids near a ZIP measures how dense its area is. A ZIP's weight is the square root of the
+     * number of ZIP centroids in the 3 x 3 block of 4-character geohash cells around it (each cell
+     * about 39 x 20 km at the equator, 30 x 20 km at 40 degrees north): a city ZIP with 400
+     * neighbours weighs 20, a rural one with 4 weighs 2. ZIPs are drawn without replacement with
+     * probability proportional to weight (Efraimidis-Spirakis: the largest {@code u^(1/w)} win), so
+     * dense areas get more dealers while every state keeps some; the square root keeps cities
+     * from taking nearly all of them, as real dealer networks also reach small towns.
      */
     public List<DemoDealer> dealers(int gmDealers, int otherDealers) {
         Random random = new Random(seed);
         List<ZipCentroid> zips = ZipCentroids.get().all().stream()
                 .filter(z -> !z.city().isEmpty() && !Set.of("PR", "VI", "GU", "AS", "MP").contains(z.state())).toList();
-        Set<String> used = new HashSet<>();
-        List<DemoDealer> out = new ArrayList<>();
-        for (int i = 0; i < gmDealers + otherDealers; i++) {
+        double[] weights = densityWeights(zips);
+        int wanted = Math.min(gmDealers + otherDealers, zips.size());
+        Integer[] order = new Integer[zips.size()];
+        double[] keys = new double[zips.size()];
+        for (int i = 0; i < zips.size(); i++) {
+            order[i] = i;
+            keys[i] = Math.log(1 - random.nextDouble()) / weights[i]; // log(u^(1/w)): larger wins
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -keys[i]).thenComparing(i -> i));
+        List<ZipCentroid> chosen = new ArrayList<>(wanted);
+        for (int i = 0; i < wanted; i++) {
+            chosen.add(zips.get(order[i]));
+        }
+        Collections.shuffle(chosen, random); // which chosen ZIPs are GM is independent of the draw order
+        List<DemoDealer> out = new ArrayList<>(wanted);
+        for (int i = 0; i < wanted; i++) {
             boolean gm = i < gmDealers;
-            ZipCentroid z;
-            do {
-                z = zips.get(random.nextInt(zips.size()));
-            } while (!used.add(z.zip()));
+            ZipCentroid z = chosen.get(i);
             List<String> brands = gm ? gmBrands(random) : List.of(DemoCatalog.OTHER_BRANDS.get(random.nextInt(DemoCatalog.OTHER_BRANDS.size())));
             String id = String.format(Locale.ROOT, "dlr-%s-%05d", z.state().toLowerCase(Locale.ROOT), i + 1);
             String name = z.city() + " " + String.join(" ", brands);
@@ -73,6 +100,28 @@ public final class DemoNetwork {
                     z.lat(), z.lon()));
         }
         return out;
+    }
+
+    /** sqrt(ZIP centroids in the 3 x 3 block of 4-character geohash cells around each ZIP). */
+    static double[] densityWeights(List<ZipCentroid> zips) {
+        Map<String, Integer> perCell = new HashMap<>();
+        String[] cells = new String[zips.size()];
+        for (int i = 0; i < zips.size(); i++) {
+            cells[i] = GeoHash.geoHashStringWithCharacterPrecision(zips.get(i).lat(), zips.get(i).lon(), DENSITY_CELL);
+            perCell.merge(cells[i], 1, Integer::sum);
+        }
+        Map<String, Double> weightOfCell = new HashMap<>();
+        double[] weights = new double[zips.size()];
+        for (int i = 0; i < zips.size(); i++) {
+            weights[i] = weightOfCell.computeIfAbsent(cells[i], c -> {
+                int n = perCell.get(c);
+                for (GeoHash adjacent : GeoHash.fromGeohashString(c).getAdjacent()) {
+                    n += perCell.getOrDefault(adjacent.toBase32(), 0);
+                }
+                return Math.sqrt(n);
+            });
+        }
+        return weights;
     }
 
     private static List<String> gmBrands(Random random) {

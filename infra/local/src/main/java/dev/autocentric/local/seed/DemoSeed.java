@@ -29,9 +29,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code demo-dealers.json} so a developer can act as any of them.
  */
 public final class DemoSeed {
-    /** What the demo holds. */
-    public record Size(int gmDealers, int otherDealers, int vehiclesPerDealer) {
-        public static final Size DEFAULT = new Size(150, 50, 15);
+    /**
+     * What the demo holds: the dealer network of the routing issue (about 7,800 GM delivery points
+     * and 3,000 dealers of other brands), of which {@code stockedDealers}, spread evenly through the
+     * list and always including the first, push {@code vehiclesPerDealer} vehicles each.
+     */
+    public record Size(int gmDealers, int otherDealers, int stockedDealers, int vehiclesPerDealer) {
+        public static final Size DEFAULT = new Size(7_800, 3_000, 300, 10);
+
+        /** Whether the dealer at this position of the list has stock. */
+        boolean stocked(int position) {
+            int dealers = gmDealers + otherDealers;
+            int stride = Math.max(1, dealers / Math.max(1, stockedDealers));
+            return stockedDealers > 0 && position % stride == 0 && position / stride < stockedDealers;
+        }
     }
 
     /** What was loaded. */
@@ -54,7 +65,13 @@ public final class DemoSeed {
         long start = System.nanoTime();
         DemoNetwork network = new DemoNetwork(seed);
         List<DemoNetwork.DemoDealer> dealers = network.dealers(size.gmDealers(), size.otherDealers());
-        Map<String, List<Map<String, Object>>> stock = network.stock(dealers, size.vehiclesPerDealer());
+        List<DemoNetwork.DemoDealer> stocked = new ArrayList<>();
+        for (int i = 0; i < dealers.size(); i++) {
+            if (size.stocked(i)) {
+                stocked.add(dealers.get(i));
+            }
+        }
+        Map<String, List<Map<String, Object>>> stock = network.stock(stocked, size.vehiclesPerDealer());
         AtomicInteger stored = new AtomicInteger();
         AtomicInteger rejected = new AtomicInteger();
         List<Map<String, Object>> written = new ArrayList<>();
@@ -66,7 +83,9 @@ public final class DemoSeed {
                     slots.acquire();
                     try {
                         String credential = enrol(d);
-                        JsonNode results = push(d.dealerId(), credential, stock.get(d.dealerId()));
+                        List<Map<String, Object>> vehicles = stock.get(d.dealerId());
+                        JsonNode results = vehicles == null ? JSON.createArrayNode()
+                                : push(d.dealerId(), credential, vehicles);
                         for (JsonNode r : results) {
                             if (r.path("status").asText().equals("rejected")) {
                                 rejected.incrementAndGet();
@@ -78,6 +97,10 @@ public final class DemoSeed {
                         Map<String, Object> entry = new LinkedHashMap<>();
                         entry.put("dealerId", d.dealerId());
                         entry.put("name", d.name());
+                        entry.put("network", d.network());
+                        entry.put("brands", d.brands());
+                        entry.put("city", d.city());
+                        entry.put("state", d.state());
                         entry.put("zip", d.zip());
                         entry.put("lat", d.lat());
                         entry.put("lon", d.lon());
