@@ -56,9 +56,9 @@ class TemplateRoutesTest {
             }
             Set<String> inTemplate = new TreeSet<>();
             f.events(EventSource.HttpApi.class).forEach(e -> inTemplate.add(e.method() + " " + e.path()));
-            Set<String> inCode = controllerRoutes(f.codeUri());
             if (handlerClass.startsWith("io.micronaut.function.aws.proxy")) {
-                assertEquals(inTemplate, inCode, f.logicalId() + ": template routes (left) vs controller routes (right)");
+                assertEquals(inTemplate, controllerRoutes(f.codeUri()),
+                        f.logicalId() + ": template routes (left) vs controller routes (right)");
             } else {
                 assertTrue(inTemplate.isEmpty(), f.logicalId() + " has HTTP routes but no HTTP handler");
             }
