@@ -13,7 +13,7 @@ PORT ?= 3000
 SEED ?= demo
 CONCURRENCY ?= 4
 
-.PHONY: help setup build run test lint unit clean
+.PHONY: help setup build run test lint unit bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,6 +40,10 @@ test: lint ## everything CI checks: lint, unit, integration and end-to-end tests
 	MOTO_PYTHON="$(PYTHON)" $(MVN) $(MVN_FLAGS) verify
 	MOTO_PYTHON="$(PYTHON)" infra/scripts/readme-check
 	@sleep 1; infra/scripts/leftovers "$$(cat .test-started)"; rm -f .test-started
+
+bench: setup ## measure against the emulator and write bench/report.md and bench/report.json (not part of make test)
+	$(MVN) $(MVN_FLAGS) -q -DskipTests -pl infra/bench -am package
+	MOTO_PYTHON="$(PYTHON)" $(JAVA_HOME)/bin/java -jar infra/bench/target/bench.jar --out bench
 
 clean: ## remove build output and local state
 	$(MVN) $(MVN_FLAGS) -q clean

@@ -1,0 +1,31 @@
+package dev.autocentric.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code make bench}: runs each benchmark and writes its named section into
+ * {@code bench/report.json} and {@code bench/report.md}, keeping the sections other benchmarks
+ * wrote. Usage: {@code java -jar infra/bench/target/bench.jar [--out bench] [--lookups 10000]}.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>(Map.of("--out", "bench", "--lookups", "10000"));
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!options.containsKey(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        Report report = Report.open(Path.of(options.get("--out")));
+        report.put(new RoutingBench(Integer.parseInt(options.get("--lookups"))).run());
+        report.write();
+        System.out.println("bench: wrote " + report.markdownFile() + " and " + report.jsonFile());
+        System.exit(0); // the emulator's shutdown hook stops moto
+    }
+}
