@@ -2,6 +2,7 @@ package dev.autocentric.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocentric.shared.dealer.Dealer;
+import dev.autocentric.shared.dealer.DealerAuthenticator;
 import dev.autocentric.shared.dealer.DealerCredentials;
 import dev.autocentric.shared.dealer.Network;
 import dev.autocentric.shared.dynamo.DealerRepository;

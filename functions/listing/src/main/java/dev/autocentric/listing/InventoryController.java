@@ -1,6 +1,7 @@
 package dev.autocentric.listing;
 
 import dev.autocentric.shared.dealer.Dealer;
+import dev.autocentric.shared.dealer.DealerAuthenticator;
 import dev.autocentric.shared.listing.Listing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -1,8 +1,10 @@
 package dev.autocentric.listing;
 
+import dev.autocentric.shared.dealer.DealerAuthenticator;
 import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.DynamoClients;
 import dev.autocentric.shared.dynamo.ListingRepository;
+import dev.autocentric.shared.dynamo.MarketStatsRepository;
 import dev.autocentric.shared.listing.VehicleValidator;
 import dev.autocentric.shared.paging.PageCursor;
 import io.micronaut.context.annotation.Bean;
@@ -29,6 +31,12 @@ public class ListingFactory {
     @Singleton
     ListingRepository listings(DynamoDbClientHolder dynamo, ListingSettings settings) {
         return new ListingRepository(dynamo.client(), settings.listingsTable());
+    }
+
+    /** The pricing function's market statistics, read for the deal rating in listing detail. */
+    @Singleton
+    MarketStatsRepository marketStats(DynamoDbClientHolder dynamo, ListingSettings settings) {
+        return new MarketStatsRepository(dynamo.client(), settings.marketStatsTable());
     }
 
     @Singleton

@@ -7,7 +7,7 @@ import jakarta.inject.Singleton;
 /**
  * The function's configuration. Each value is a Micronaut property, which Micronaut also reads
  * from the environment variable of the upper-case, underscore name (LISTINGS_TABLE,
- * DEALERS_TABLE, ADMIN_TOKEN_SHA256, AWS_REGION, AWS_ENDPOINT_URL, CURSOR_KEY), so tests can set
+ * DEALERS_TABLE, MARKET_STATS_TABLE, ADMIN_TOKEN_SHA256, AWS_REGION, AWS_ENDPOINT_URL, CURSOR_KEY), so tests can set
  * them as plain properties.
  *
  * <p>{@code autocentric.aws.access-key-id} / {@code secret-access-key} exist for tests against
@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 public record ListingSettings(
         @Value("${listings.table}") String listingsTable,
         @Value("${dealers.table}") String dealersTable,
+        @Value("${market.stats.table}") String marketStatsTable,
         @Nullable @Value("${admin.token.sha256:}") String adminTokenSha256,
         @Nullable @Value("${aws.region:}") String awsRegion,
         @Nullable @Value("${aws.endpoint.url:}") String awsEndpointUrl,

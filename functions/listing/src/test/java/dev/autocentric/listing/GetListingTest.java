@@ -39,6 +39,7 @@ class GetListingTest {
         assertEquals("Dealer detail-a", body.get("dealerName").asText());
         assertEquals("Detroit", body.get("dealerCity").asText());
         assertFalse(body.has("credentialHash"));
+        assertEquals("NONE", body.get("dealRating").get("rating").asText(), "one vehicle has no comparables");
         assertEquals(200, api.send("GET", "/v1/listings/" + vin.toLowerCase(), null, null).status());
     }
 

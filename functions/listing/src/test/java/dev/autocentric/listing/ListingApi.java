@@ -46,6 +46,7 @@ final class ListingApi implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>();
         properties.put("listings.table", listingsTable);
         properties.put("dealers.table", dealersTable);
+        properties.put("market.stats.table", tables.get("MarketStatsTable"));
         properties.put("admin.token.sha256", DealerCredentials.sha256Hex(ADMIN_TOKEN));
         properties.put("aws.endpoint.url", aws.endpoint().toString());
         properties.put("aws.region", aws.region());

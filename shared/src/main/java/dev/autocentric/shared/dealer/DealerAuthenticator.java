@@ -1,7 +1,5 @@
-package dev.autocentric.listing;
+package dev.autocentric.shared.dealer;
 
-import dev.autocentric.shared.dealer.Dealer;
-import dev.autocentric.shared.dealer.DealerCredentials;
 import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.problem.Problem;
 import java.util.Optional;
@@ -9,7 +7,7 @@ import java.util.Optional;
 /**
  * Authenticates a dealer system from {@code Authorization: Bearer acd_<dealerId>_<secret>} and
  * checks that it acts on its own path: no or bad credential is 401; a valid credential on
- * another dealer's path (known or not) is 403.
+ * another dealer's path (known or not) is 403. Shared by every function with dealer routes.
  */
 public final class DealerAuthenticator {
 
@@ -35,7 +33,7 @@ public final class DealerAuthenticator {
     }
 
     /** The token of a {@code Bearer} authorization header. */
-    static Optional<String> bearer(String authorization) {
+    public static Optional<String> bearer(String authorization) {
         if (authorization == null) {
             return Optional.empty();
         }

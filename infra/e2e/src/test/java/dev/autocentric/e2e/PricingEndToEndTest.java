@@ -1,0 +1,117 @@
+package dev.autocentric.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocentric.local.LocalRuntime;
+import dev.autocentric.local.Options;
+import dev.autocentric.local.emulator.ProjectRoot;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pricing function and its stream consumer deployed from template.yaml into the local runtime
+ * with the listing function: a dealer changes an e-price, the next quote and the price history
+ * show it, and listing detail carries a deal rating kept from the Listings stream. (Search results
+ * come with the search function, in a later issue.)
+ */
+class PricingEndToEndTest {
+    static final String ADMIN_TOKEN = "e2e-pricing-operator-token-0123456789";
+
+    @TempDir
+    static Path work;
+    static LocalRuntime runtime;
+    static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(ADMIN_TOKEN.getBytes(StandardCharsets.UTF_8)));
+        runtime = LocalRuntime.start(Options.forTemplate(ProjectRoot.find().resolve("template.yaml"))
+                .parameter("AdminTokenSha256", hash)
+                .parameter("LocalMode", "true")
+                .httpPort(0)
+                .stateDirectory(work.resolve("state"))
+                .logDirectory(work.resolve("logs")));
+        api = new Api(runtime.httpEndpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runtime != null) {
+            runtime.close();
+        }
+    }
+
+    static String enrol(String id, String city, String zip, double lat, double lon) {
+        Map<String, Object> d = ListingEndToEndTest.dealer(id, zip, lat, lon);
+        d.put("city", city);
+        Api.Reply r = api.send("POST", "/v1/admin/dealers", ADMIN_TOKEN, d);
+        assertEquals(201, r.status(), r.body());
+        return r.json().path("credential").asText();
+    }
+
+    @Test
+    void aDealerChangesAPriceAndTheQuoteHistoryAndRatingFollow() {
+        String cred = enrol("dlr-e2e-price", "Detroit", "48226", 42.33181, -83.05035);
+        enrol("dlr-e2e-chicago", "Chicago", "60601", 41.88515, -87.62151);
+        String[] vins = new String[4];
+        for (int i = 0; i < vins.length; i++) {
+            vins[i] = dev.autocentric.shared.vin.Vin.withCheckDigit(String.format("1G1ZD5ST0LF%06d", 810_000 + i));
+            Api.Reply put = api.send("PUT", "/v1/dealers/dlr-e2e-price/inventory/" + vins[i], cred,
+                    ListingEndToEndTest.vehicle(vins[i], 2_749_900));
+            assertEquals(201, put.status(), put.body());
+        }
+        String vin = vins[0];
+
+        Api.Reply first = api.send("GET", "/v1/listings/" + vin + "/quote?zip=60601", null, null);
+        assertEquals(200, first.status(), first.body());
+        JsonNode q1 = first.json();
+        assertEquals("dlr-e2e-chicago", q1.path("deliveryDealer").path("dealerId").asText(), q1.toString());
+        assertEquals(2_749_900, q1.path("lines").get(0).path("amountCents").asLong());
+        assertTrue(q1.path("quoteId").asText().startsWith("q1."));
+
+        Api.Reply repriced = api.send("PUT", "/v1/dealers/dlr-e2e-price/inventory/" + vin + "/price", cred,
+                Map.of("ePriceCents", 2_299_900), "if-match", "\"1\"");
+        assertEquals(200, repriced.status(), repriced.body());
+        assertEquals("\"2\"", repriced.headers().first("etag"));
+
+        JsonNode q2 = api.send("GET", "/v1/listings/" + vin + "/quote?zip=60601", null, null).json();
+        assertEquals(2_299_900, q2.path("lines").get(0).path("amountCents").asLong(), q2.toString());
+        assertEquals(q1.path("totalCents").asLong() - 450_000, q2.path("totalCents").asLong());
+
+        JsonNode history = api.send("GET", "/v1/listings/" + vin + "/price-history", null, null).json();
+        JsonNode newest = history.path("items").get(0);
+        assertEquals(2, newest.path("version").asLong(), history.toString());
+        assertEquals(2_299_900, newest.path("ePriceCents").asLong());
+        assertEquals(2_749_900, newest.path("previousCents").asLong());
+        // the first price arrives through the Listings stream consumer
+        Eventually.await("the first price in the history", Duration.ofSeconds(30), () ->
+                api.send("GET", "/v1/listings/" + vin + "/price-history", null, null).json().path("items").size() == 2);
+
+        // four comparable vehicles, one 16% under the others' price (87% of the average): a GREAT deal, from the stream-kept statistics
+        JsonNode detail = Eventually.await("the deal rating in listing detail", Duration.ofSeconds(30), () -> {
+            JsonNode d = api.send("GET", "/v1/listings/" + vin, null, null).json();
+            return "GREAT".equals(d.path("dealRating").path("rating").asText()) ? d : null;
+        });
+        assertEquals(4, detail.path("dealRating").path("comparables").asLong(), detail.toString());
+        assertEquals((3 * 2_749_900L + 2_299_900 + 2) / 4, detail.path("dealRating").path("marketAverageCents").asLong());
+        assertEquals("FAIR", api.send("GET", "/v1/listings/" + vins[1], null, null).json()
+                .path("dealRating").path("rating").asText(), "104% of the average is fair");
+
+        assertEquals(400, api.send("GET", "/v1/listings/" + vin + "/quote?zip=00000", null, null).status(),
+                "an unknown ZIP");
+        Api.Reply foreign = api.send("PUT", "/v1/dealers/dlr-e2e-chicago/inventory/" + vin + "/price", cred,
+                Map.of("ePriceCents", 1));
+        assertEquals(403, foreign.status(), foreign.body());
+    }
+}

@@ -1,0 +1,147 @@
+package dev.autocentric.shared.dynamo;
+
+import dev.autocentric.shared.pricing.MarketStats;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The MarketStats table (key {@code id}): one item per market segment ({@code SEG#<segment>}
+ * with {@code count} and {@code sumCents}) and one per VIN ({@code VIN#<vin>}) recording what
+ * that vehicle currently contributes (segment, e-price) as of which listing version.
+ *
+ * <p>The stream consumer changes a VIN's contribution and the segment totals in one
+ * TransactWriteItems, conditional on the contribution it read, so a replayed or concurrent
+ * record can never count a vehicle twice. Reads are GetItem only.
+ */
+public class MarketStatsRepository {
+
+    static final String SEGMENT_PREFIX = "SEG#";
+    static final String VIN_PREFIX = "VIN#";
+
+    private final DynamoDbClient client;
+    private final String tableName;
+
+    public MarketStatsRepository(DynamoDbClient client, String tableName) {
+        this.client = client;
+        this.tableName = tableName;
+    }
+
+    /**
+     * What one vehicle adds to the statistics as of listing {@code version}: its segment and
+     * e-price, or a null segment when it counts nowhere (unlisted, withdrawn, reserved, sold).
+     */
+    public record Contribution(String vin, long version, String segment, long priceCents) {
+
+        public boolean counted() {
+            return segment != null;
+        }
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    /** The statistics of a segment; empty statistics when nothing was ever counted there. */
+    public MarketStats get(String segment) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(tableName)
+                .key(key(SEGMENT_PREFIX + segment))).item();
+        if (item == null || item.isEmpty()) {
+            return MarketStats.empty(segment);
+        }
+        return new MarketStats(segment, number(item, "count"), number(item, "sumCents"));
+    }
+
+    public Optional<Contribution> contribution(String vin) {
+        Map<String, AttributeValue> item = client.getItem(b -> b.tableName(tableName)
+                .key(key(VIN_PREFIX + vin)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        AttributeValue segment = item.get("segment");
+        return Optional.of(new Contribution(vin, number(item, "version"), segment == null ? null : segment.s(),
+                number(item, "priceCents")));
+    }
+
+    /**
+     * Moves a VIN's contribution from {@code before} (null: none recorded) to {@code after}
+     * (null: delete the record) and the segment totals with it, atomically. Answers false, having
+     * written nothing, when the stored contribution is no longer {@code before}.
+     */
+    public boolean move(String vin, Contribution before, Contribution after) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> conditionValues = before == null ? Map.of()
+                : Map.of(":v", AttributeValue.fromN(Long.toString(before.version())));
+        String condition = before == null ? "attribute_not_exists(#id)" : "#version = :v";
+        Map<String, String> conditionNames = before == null ? Map.of("#id", "id") : Map.of("#version", "version");
+        if (after == null) {
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(tableName)
+                    .key(key(VIN_PREFIX + vin)).conditionExpression(condition)
+                    .expressionAttributeNames(conditionNames)
+                    .expressionAttributeValues(conditionValues.isEmpty() ? null : conditionValues).build()).build());
+        } else {
+            Map<String, AttributeValue> item = new LinkedHashMap<>(key(VIN_PREFIX + vin));
+            item.put("version", AttributeValue.fromN(Long.toString(after.version())));
+            if (after.counted()) {
+                item.put("segment", AttributeValue.fromS(after.segment()));
+                item.put("priceCents", AttributeValue.fromN(Long.toString(after.priceCents())));
+            }
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(tableName).item(item)
+                    .conditionExpression(condition).expressionAttributeNames(conditionNames)
+                    .expressionAttributeValues(conditionValues.isEmpty() ? null : conditionValues).build()).build());
+        }
+        Map<String, long[]> deltas = new LinkedHashMap<>();
+        if (before != null && before.counted()) {
+            add(deltas, before.segment(), -1, -before.priceCents());
+        }
+        if (after != null && after.counted()) {
+            add(deltas, after.segment(), 1, after.priceCents());
+        }
+        deltas.forEach((segment, d) -> {
+            if (d[0] != 0 || d[1] != 0) {
+                items.add(TransactWriteItem.builder().update(Update.builder().tableName(tableName)
+                        .key(key(SEGMENT_PREFIX + segment))
+                        .updateExpression("ADD #count :dc, #sum :ds")
+                        .expressionAttributeNames(Map.of("#count", "count", "#sum", "sumCents"))
+                        .expressionAttributeValues(Map.of(":dc", AttributeValue.fromN(Long.toString(d[0])),
+                                ":ds", AttributeValue.fromN(Long.toString(d[1]))))
+                        .build()).build());
+            }
+        });
+        try {
+            Transient.retry(Transient.DEFAULT_ATTEMPTS, () -> client.transactWriteItems(b -> b.transactItems(items)));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (e.hasCancellationReasons() && e.cancellationReasons().stream().map(CancellationReason::code)
+                    .anyMatch("ConditionalCheckFailed"::equals)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static void add(Map<String, long[]> deltas, String segment, long count, long sum) {
+        long[] d = deltas.computeIfAbsent(segment, s -> new long[2]);
+        d[0] += count;
+        d[1] += sum;
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return Map.of("id", AttributeValue.fromS(id));
+    }
+
+    private static long number(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v == null || v.n() == null ? 0 : Long.parseLong(v.n());
+    }
+}
