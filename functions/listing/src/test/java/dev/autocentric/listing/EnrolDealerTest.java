@@ -118,6 +118,20 @@ class EnrolDealerTest {
     }
 
     @Test
+    void onlyDeliveryPointsCarryTheKeyOfTheSparseDeliveryPointIndex() {
+        api.enrol("dp-key");
+        assertEquals("DP", api.storedDealer("dp-key").get("deliveryPointGroup").s());
+        var r = api.send("POST", "/v1/admin/dealers", "Bearer " + ListingApi.ADMIN_TOKEN,
+                GOOD.formatted("gm-not-dp").replace("\"deliveryPoint\": true", "\"deliveryPoint\": false"));
+        assertEquals(201, r.status(), r.body());
+        assertFalse(api.storedDealer("gm-not-dp").containsKey("deliveryPointGroup"));
+        r = api.send("POST", "/v1/admin/dealers", "Bearer " + ListingApi.ADMIN_TOKEN,
+                GOOD.formatted("other-brand").replace("\"GM\"", "\"OTHER\"").replace("\"deliveryPoint\": true, ", ""));
+        assertEquals(201, r.status(), r.body());
+        assertFalse(api.storedDealer("other-brand").containsKey("deliveryPointGroup"));
+    }
+
+    @Test
     void onlyGmDealersAreDeliveryPoints() {
         var r = api.send("POST", "/v1/admin/dealers", "Bearer " + ListingApi.ADMIN_TOKEN,
                 GOOD.formatted("other-net").replace("\"GM\"", "\"OTHER\""));
