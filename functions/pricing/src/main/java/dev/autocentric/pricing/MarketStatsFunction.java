@@ -14,6 +14,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -21,8 +23,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The Listings table's stream consumer: each record's old and new images go to
- * {@link MarketStatsUpdater}, in order. A record that fails is reported with every record after
- * it ({@code ReportBatchItemFailures}: Lambda retries from the first failed sequence number), so a
+ * {@link MarketStatsUpdater}, in order, after one BatchGetItem has read the contributions of the
+ * batch's VINs. A record that fails is reported with every record after it
+ * ({@code ReportBatchItemFailures}: Lambda retries from the first failed sequence number), so a
  * VIN's changes are never applied out of order. A plain handler, without Micronaut, for a small
  * cold start; the one DynamoDB client is built once per container.
  */
@@ -57,10 +60,18 @@ public final class MarketStatsFunction implements RequestStreamHandler {
         ArrayNode failures = response.putArray("batchItemFailures");
         int applied = 0;
         long started = System.nanoTime();
+        List<String> vins = new ArrayList<>();
+        for (JsonNode record : event.path("Records")) {
+            JsonNode vin = record.path("dynamodb").path("Keys").path("vin").path("S");
+            if (vin.isTextual()) {
+                vins.add(vin.asText());
+            }
+        }
+        MarketStatsUpdater.Batch batch = updater.batch(vins);
         for (JsonNode record : event.path("Records")) {
             JsonNode dynamodb = record.path("dynamodb");
             try {
-                updater.apply(image(dynamodb.get("OldImage")), image(dynamodb.get("NewImage")));
+                batch.apply(image(dynamodb.get("OldImage")), image(dynamodb.get("NewImage")));
                 applied++;
             } catch (RuntimeException e) {
                 LOG.atError().addKeyValue("sequenceNumber", dynamodb.path("SequenceNumber").asText())

@@ -4,6 +4,9 @@ import dev.autocentric.shared.dynamo.MarketStatsRepository;
 import dev.autocentric.shared.dynamo.MarketStatsRepository.Contribution;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.pricing.MarketSegment;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -32,11 +35,35 @@ public final class MarketStatsUpdater {
         this.history = history;
     }
 
+    /**
+     * The changes of one stream batch: the contributions of all its VINs are read up front with
+     * BatchGetItem and kept up to date as the batch is applied, so a record costs no read of its own.
+     */
+    public final class Batch {
+        private final Map<String, Optional<Contribution>> known;
+
+        private Batch(Map<String, Optional<Contribution>> known) {
+            this.known = known;
+        }
+
+        public void apply(Listing oldImage, Listing newImage) {
+            MarketStatsUpdater.this.apply(oldImage, newImage, known);
+        }
+    }
+
+    public Batch batch(Collection<String> vins) {
+        return new Batch(new HashMap<>(vins.isEmpty() ? Map.of() : stats.contributions(vins)));
+    }
+
     public void apply(Listing oldImage, Listing newImage) {
+        apply(oldImage, newImage, new HashMap<>());
+    }
+
+    private void apply(Listing oldImage, Listing newImage, Map<String, Optional<Contribution>> known) {
         if (oldImage == null && newImage == null) {
             return;
         }
-        updateStats(newImage != null ? newImage.vin() : oldImage.vin(), newImage);
+        updateStats(newImage != null ? newImage.vin() : oldImage.vin(), newImage, known);
         if (newImage != null && (oldImage == null
                 || oldImage.vehicle().ePriceCents() != newImage.vehicle().ePriceCents())) {
             history.recordIfAbsent(new PriceChange(newImage.vin(), newImage.version(),
@@ -45,9 +72,11 @@ public final class MarketStatsUpdater {
         }
     }
 
-    private void updateStats(String vin, Listing newImage) {
+    private void updateStats(String vin, Listing newImage, Map<String, Optional<Contribution>> known) {
         for (int round = 1; ; round++) {
-            Contribution before = stats.contribution(vin).orElse(null);
+            // the batch's read is good for the first round; after a lost race, read again
+            Contribution before = (round == 1 && known.containsKey(vin) ? known.get(vin)
+                    : stats.contribution(vin)).orElse(null);
             Contribution after = null;
             if (newImage == null) {
                 if (before == null) {
@@ -65,8 +94,10 @@ public final class MarketStatsUpdater {
                 }
             }
             if (stats.move(vin, before, after)) {
+                known.put(vin, Optional.ofNullable(after));
                 return;
             }
+            known.remove(vin);
             if (round >= RACE_ROUNDS) {
                 throw new IllegalStateException("contribution of " + vin + " kept changing");
             }

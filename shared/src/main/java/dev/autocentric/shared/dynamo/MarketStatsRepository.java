@@ -2,14 +2,19 @@ package dev.autocentric.shared.dynamo;
 
 import dev.autocentric.shared.pricing.MarketStats;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -22,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * <p>The stream consumer changes a VIN's contribution and the segment totals in one
  * TransactWriteItems, conditional on the contribution it read, so a replayed or concurrent
- * record can never count a vehicle twice. Reads are GetItem only.
+ * record can never count a vehicle twice. Reads are GetItem and BatchGetItem only.
  */
 public class MarketStatsRepository {
 
@@ -62,15 +67,54 @@ public class MarketStatsRepository {
         return new MarketStats(segment, number(item, "count"), number(item, "sumCents"));
     }
 
+    /**
+     * The contributions of many VINs with BatchGetItem (100 keys a call, unprocessed keys retried):
+     * every VIN asked for is in the answer, empty when it has none.
+     */
+    public Map<String, Optional<Contribution>> contributions(Collection<String> vins) {
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(vins));
+        Map<String, Optional<Contribution>> found = new HashMap<>();
+        unique.forEach(vin -> found.put(vin, Optional.empty()));
+        for (int from = 0; from < unique.size(); from += ListingRepository.BATCH_GET_MAX) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String vin : unique.subList(from, Math.min(unique.size(), from + ListingRepository.BATCH_GET_MAX))) {
+                keys.add(key(VIN_PREFIX + vin));
+            }
+            Map<String, KeysAndAttributes> request = Map.of(tableName,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            for (int round = 1; !request.isEmpty(); round++) {
+                Map<String, KeysAndAttributes> current = request;
+                BatchGetItemResponse response = Transient.retry(Transient.DEFAULT_ATTEMPTS,
+                        () -> client.batchGetItem(b -> b.requestItems(current)));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
+                    String vin = item.get("id").s().substring(VIN_PREFIX.length());
+                    found.put(vin, Optional.of(contribution(vin, item)));
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    if (round >= 8) {
+                        throw new IllegalStateException("BatchGetItem left keys unprocessed after " + round + " rounds");
+                    }
+                    Transient.sleep(Transient.backoff(round));
+                }
+            }
+        }
+        return found;
+    }
+
     public Optional<Contribution> contribution(String vin) {
         Map<String, AttributeValue> item = client.getItem(b -> b.tableName(tableName)
                 .key(key(VIN_PREFIX + vin)).consistentRead(true)).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(contribution(vin, item));
+    }
+
+    private static Contribution contribution(String vin, Map<String, AttributeValue> item) {
         AttributeValue segment = item.get("segment");
-        return Optional.of(new Contribution(vin, number(item, "version"), segment == null ? null : segment.s(),
-                number(item, "priceCents")));
+        return new Contribution(vin, number(item, "version"), segment == null ? null : segment.s(),
+                number(item, "priceCents"));
     }
 
     /**
