@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  * minutes). After the queue's {@code maxReceiveCount} receives the redrive policy moves it to the
  * dead-letter queue, intact. An event for a dealer without a webhook is done.
  */
-public class NotifierFunction implements RequestStreamHandler {
+public class NotifierFunction implements RequestStreamHandler, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(NotifierFunction.class);
 
     private final WebhookDirectory webhooks;
@@ -51,6 +53,7 @@ public class NotifierFunction implements RequestStreamHandler {
                         .followRedirects(HttpClient.Redirect.NEVER).build(), Clock.systemUTC(), Duration.ofSeconds(5)),
                 sqsClient(), System.getenv("WEBHOOK_QUEUE_URL"),
                 Integer.parseInt(System.getenv().getOrDefault("WEBHOOK_BACKOFF_SECONDS", "30")));
+        Core.getGlobalContext().register(this);
     }
 
     public NotifierFunction(WebhookDirectory webhooks, WebhookDelivery delivery, SqsClient sqs, String queueUrl,
@@ -146,5 +149,25 @@ public class NotifierFunction implements RequestStreamHandler {
             builder.endpointOverride(URI.create(endpoint));
         }
         return builder.build();
+    }
+
+    /** SnapStart priming: the DynamoDB client, HMAC, JSON and the XML writer warm in the snapshot. */
+    @Override
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+        try {
+            webhooks.find("priming");
+            Webhook sample = new Webhook("priming", "Priming", "https://priming.invalid/", Webhook.Format.ADF, "k");
+            WebhookDelivery.body(Json.tree("""
+                    {"detail-type":"OrderPlaced","source":"autocentric.orders","detail":{"eventId":"p","data":
+                     {"orderId":"p","vehicle":{"year":2024},"buyer":{"name":"p"}}}}"""), sample, Recipient.SELLING_DEALER);
+            WebhookSignature.header("k", 0, "{}");
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("SnapStart priming failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void afterRestore(org.crac.Context<? extends Resource> context) {
+        // nothing to refresh: the SDK re-resolves credentials and connections on use
     }
 }
