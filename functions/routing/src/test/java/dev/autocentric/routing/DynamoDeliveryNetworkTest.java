@@ -101,6 +101,19 @@ class DynamoDeliveryNetworkTest {
     }
 
     @Test
+    void aLoadStartedDuringInitIsJoinedByTheFirstLookupNotRepeated() throws Exception {
+        var network = new DynamoDeliveryNetwork(api.aws.dynamo(), api.dealersTable, new MovableClock());
+        var started = network.startLoading();
+        assertTrue(network.startLoading() == started, "one background load");
+        assertTrue(network.nearestTo("60601", 1).get(0).dealer().dealerId().startsWith("dlr-chicago"));
+        started.get();
+        assertEquals(1, network.loads());
+        assertEquals(1, network.queryRequests());
+        network.startLoading().get();
+        assertEquals(1, network.queryRequests(), "nothing more once loaded");
+    }
+
+    @Test
     void malformedAndUnknownZipsAreErrorsTheCallerMapsTo400() {
         var network = new DynamoDeliveryNetwork(api.aws.dynamo(), api.dealersTable, Clock.systemUTC());
         var malformed = assertThrows(InvalidZipException.class, () -> network.nearestTo("4822"));

@@ -43,6 +43,8 @@ final class RoutingApi implements AutoCloseable {
         dealers = new DealerRepository(aws.dynamo(), dealersTable);
         Map<String, Object> properties = new HashMap<>();
         properties.put("dealers.table", dealersTable);
+        // tests enrol dealers after the function starts (and loads the index during init): reload on every request
+        properties.put("delivery.points.refresh.seconds", 0);
         properties.put("aws.endpoint.url", aws.endpoint().toString());
         properties.put("aws.region", aws.region());
         properties.put("autocentric.aws.access-key-id", "test");

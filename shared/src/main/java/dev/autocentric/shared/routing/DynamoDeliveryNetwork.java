@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +47,7 @@ public final class DynamoDeliveryNetwork implements DeliveryNetwork {
     private final AtomicLong queryRequests = new AtomicLong();
     private final AtomicLong loads = new AtomicLong();
     private volatile Loaded loaded;
+    private volatile CompletableFuture<Loaded> firstLoad;
 
     private record Loaded(DeliveryPointIndex points, Instant at) {
     }
@@ -84,12 +87,57 @@ public final class DynamoDeliveryNetwork implements DeliveryNetwork {
         return ZipCentroids.get().find(zip).orElseThrow(() -> new InvalidZipException(zip, Reason.UNKNOWN));
     }
 
+    /**
+     * Starts the first load on a daemon thread, so a function can begin it during init and let
+     * init and the first request share the wait (the first {@link #points()} call joins it rather
+     * than loading again). Does nothing once a load has started or finished.
+     */
+    public synchronized CompletableFuture<?> startLoading() {
+        if (loaded != null) {
+            return CompletableFuture.completedFuture(loaded);
+        }
+        if (firstLoad == null) {
+            CompletableFuture<Loaded> pending = new CompletableFuture<>();
+            firstLoad = pending;
+            Thread loader = new Thread(() -> {
+                try {
+                    Instant at = clock.instant();
+                    Loaded l = new Loaded(DeliveryPointIndex.of(load()), at);
+                    synchronized (this) {
+                        if (loaded == null) {
+                            loaded = l;
+                            loads.incrementAndGet();
+                        }
+                    }
+                    pending.complete(l);
+                } catch (RuntimeException | Error e) {
+                    pending.completeExceptionally(e);
+                }
+            }, "delivery-points-load");
+            loader.setDaemon(true);
+            loader.start();
+        }
+        return firstLoad;
+    }
+
     /** The current index, loading or refreshing it first when it is missing or too old. */
     public DeliveryPointIndex points() {
         Loaded current = loaded;
         Instant now = clock.instant();
         if (current != null && now.isBefore(current.at().plus(refreshAfter))) {
             return current.points();
+        }
+        CompletableFuture<Loaded> pending = firstLoad;
+        if (current == null && pending != null) {
+            try {
+                pending.join(); // outside the lock: the loader takes it to publish its index
+            } catch (CompletionException failed) {
+                LOG.warn("background load of the delivery points failed; loading again: {}", failed.getCause().toString());
+            }
+            current = loaded;
+            if (current != null) {
+                return current.points();
+            }
         }
         synchronized (this) {
             current = loaded;
