@@ -51,10 +51,11 @@ public class PricingFactory {
         return new PriceHistoryRepository(dynamo.client(), settings.priceHistoryTable(), settings.listingsTable());
     }
 
-    /** Delivery points loaded from the Dealers table's sparse index once per container, refreshed every 5 minutes. */
+    /** Delivery points loaded from the Dealers table's sparse index once per container (from init on), refreshed every 5 minutes. */
     @Singleton
-    DeliveryNetwork deliveryNetwork(DynamoDbClientHolder dynamo, PricingSettings settings, Clock clock) {
-        return new DynamoDeliveryNetwork(dynamo.client(), settings.dealersTable(), clock);
+    DynamoDeliveryNetwork deliveryNetwork(DynamoDbClientHolder dynamo, PricingSettings settings, Clock clock) {
+        return new DynamoDeliveryNetwork(dynamo.client(), settings.dealersTable(), clock,
+                Duration.ofSeconds(settings.deliveryPointsRefreshSeconds()));
     }
 
     @Singleton

@@ -13,7 +13,8 @@ import jakarta.inject.Singleton;
  * <p>Quote settings: QUOTE_SIGNING_KEY (optional; see {@code QuoteSigner}), QUOTE_TTL_MINUTES
  * (default 30), and the transfer fee's TRANSFER_RATE_CENTS_PER_MILE (default 150),
  * TRANSFER_MINIMUM_CENTS (default 9,900) and TRANSFER_CAP_CENTS (default 149,900), which
- * template.yaml sets from parameters of the same names.
+ * template.yaml sets from parameters of the same names. DELIVERY_POINTS_REFRESH_SECONDS (default
+ * 300): how old the loaded delivery points may get before a quote reloads them.
  */
 @Singleton
 public record PricingSettings(
@@ -27,6 +28,7 @@ public record PricingSettings(
         @Value("${transfer.rate.cents.per.mile:150}") long transferRateCentsPerMile,
         @Value("${transfer.minimum.cents:9900}") long transferMinimumCents,
         @Value("${transfer.cap.cents:149900}") long transferCapCents,
+        @Value("${delivery.points.refresh.seconds:300}") long deliveryPointsRefreshSeconds,
         @Nullable @Value("${aws.region:}") String awsRegion,
         @Nullable @Value("${aws.endpoint.url:}") String awsEndpointUrl,
         @Nullable @Value("${cursor.key:}") String cursorKey,

@@ -76,6 +76,8 @@ final class PricingApi implements AutoCloseable {
         properties.put("aws.region", aws.region());
         properties.put("autocentric.aws.access-key-id", "test");
         properties.put("autocentric.aws.secret-access-key", "test");
+        // tests enrol dealers after the function starts (and loads the delivery points during init)
+        properties.put("delivery.points.refresh.seconds", 0);
         properties.putAll(extra);
         context = ApplicationContext.builder().properties(properties).start();
         function = new APIGatewayV2HTTPEventFunction(context);
