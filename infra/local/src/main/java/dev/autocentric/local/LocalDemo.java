@@ -42,21 +42,22 @@ final class LocalDemo {
         }
         switch (options.seed()) {
             case "none" -> { }
-            case "demo" -> {
+            case "demo", "demo-small" -> {
                 if (adminToken == null) {
                     throw new IllegalArgumentException("--seed demo enrols dealers with the operator token it makes itself;"
                             + " leave AdminTokenSha256 out or use --seed none");
                 }
                 String token = adminToken;
+                DemoSeed.Size size = options.seed().equals("demo") ? DemoSeed.Size.DEFAULT : DemoSeed.Size.SMALL;
                 options.afterStart(runtime -> {
                     System.out.println("local runtime: loading the demo marketplace through the API ...");
                     DemoSeed.Result r = new DemoSeed(runtime.httpEndpoint(), token)
-                            .load(DEMO_SEED, DemoSeed.Size.DEFAULT, dealersFile);
+                            .load(DEMO_SEED, size, dealersFile);
                     System.out.printf("local runtime: %d dealers, %d vehicles stored (%d rejected) in %.1f s; credentials in %s%n",
                             r.dealers(), r.vehiclesStored(), r.vehiclesRejected(), r.took().toMillis() / 1000.0, dealersFile);
                 });
             }
-            default -> throw new IllegalArgumentException("--seed must be demo or none, not " + options.seed());
+            default -> throw new IllegalArgumentException("--seed must be demo, demo-small or none, not " + options.seed());
         }
     }
 
