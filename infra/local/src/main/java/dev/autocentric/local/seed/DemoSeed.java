@@ -150,6 +150,13 @@ public final class DemoSeed {
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        // a busy laptop can time out a cold function (500/503): try again, a little later each time.
+        // Both calls are safe to repeat: a batch upsert is idempotent, and an enrolment that did go
+        // through answers 409 on the retry, which stops the seed with that message.
+        for (int attempt = 1; attempt < 4 && response.statusCode() >= 500; attempt++) {
+            Thread.sleep(500L * attempt);
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        }
         if (response.statusCode() != expected) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
                     + response.body());
