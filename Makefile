@@ -10,7 +10,7 @@ PYTHON = $(shell infra/scripts/python-env)
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 PORT ?= 3000
-SEED ?= demo
+SEED ?= demo-small
 CONCURRENCY ?= 4
 
 .PHONY: help setup build run test lint unit bench clean
