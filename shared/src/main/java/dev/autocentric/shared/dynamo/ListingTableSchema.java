@@ -12,6 +12,7 @@ import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.listing.ListingStatus;
 import dev.autocentric.shared.listing.Transmission;
 import dev.autocentric.shared.listing.Vehicle;
+import dev.autocentric.shared.search.SearchKeys;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /**
  * The Listings item, declared statically (no bean reflection at run time). Key {@code vin};
- * index {@code byDealer} = ({@code dealerId}, {@code vin}). Enums are stored by name.
+ * index {@code byDealer} = ({@code dealerId}, {@code vin}); the sparse search index keys of
+ * {@link SearchKeys} are derived on every put. Enums are stored by name.
  */
 public final class ListingTableSchema {
 
@@ -131,6 +133,19 @@ public final class ListingTableSchema {
                     .setter((b, v) -> b.dealerLat = v))
             .addAttribute(Double.class, a -> a.name("dealerLon").getter(Listing::dealerLon)
                     .setter((b, v) -> b.dealerLon = v))
+            // sparse search index keys: derived from the listing on every put, never read back
+            .addAttribute(String.class, a -> a.name(SearchKeys.MODEL).getter(SearchKeys::model)
+                    .setter((b, v) -> { }).tags(secondaryPartitionKey(List.of(SearchKeys.BY_MODEL, SearchKeys.BY_MODEL_PRICE))))
+            .addAttribute(String.class, a -> a.name(SearchKeys.MODEL_KEY).getter(SearchKeys::modelKey)
+                    .setter((b, v) -> { }).tags(secondarySortKey(SearchKeys.BY_MODEL)))
+            .addAttribute(String.class, a -> a.name(SearchKeys.PRICE_KEY).getter(SearchKeys::priceKey)
+                    .setter((b, v) -> { }).tags(secondarySortKey(List.of(SearchKeys.BY_MODEL_PRICE, SearchKeys.BY_PRICE))))
+            .addAttribute(String.class, a -> a.name(SearchKeys.CELL).getter(SearchKeys::cell)
+                    .setter((b, v) -> { }).tags(secondaryPartitionKey(SearchKeys.BY_CELL)))
+            .addAttribute(String.class, a -> a.name(SearchKeys.CELL_KEY).getter(SearchKeys::cellKey)
+                    .setter((b, v) -> { }).tags(secondarySortKey(SearchKeys.BY_CELL)))
+            .addAttribute(String.class, a -> a.name(SearchKeys.SHARD).getter(SearchKeys::shardKey)
+                    .setter((b, v) -> { }).tags(secondaryPartitionKey(SearchKeys.BY_PRICE)))
             .build();
 
     private ListingTableSchema() {

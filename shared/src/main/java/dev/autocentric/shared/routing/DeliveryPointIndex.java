@@ -2,6 +2,7 @@ package dev.autocentric.shared.routing;
 
 import ch.hsr.geohash.BoundingBox;
 import ch.hsr.geohash.GeoHash;
+import dev.autocentric.shared.geo.GeoBox;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -127,37 +128,8 @@ public final class DeliveryPointIndex {
     private record Cell(double south, double north, double west, double east, Cell[] children,
                         DeliveryPoint[] points) {
 
-        /**
-         * The exact great-circle distance from (lat, lon) to the nearest point of this box. Inside
-         * its longitudes it is the distance along the query's meridian to the nearer latitude edge.
-         * Outside them, for a fixed latitude the distance grows with the longitude gap, so the
-         * nearest point lies on the meridian edge with the smaller gap; along a meridian
-         * {@code cos d = A cos(phi - phi0)} with {@code phi0 = atan2(sin lat, cos lat cos dLon)}, so
-         * the minimum over the edge is at phi0 when the edge holds it, else at an end.
-         */
         double minMiles(double lat, double lon) {
-            if (lon >= west && lon <= east) {
-                if (lat > north) {
-                    return GreatCircle.miles(lat, lon, north, lon);
-                }
-                if (lat < south) {
-                    return GreatCircle.miles(lat, lon, south, lon);
-                }
-                return 0;
-            }
-            double edge = longitudeGap(lon, west) <= longitudeGap(lon, east) ? west : east;
-            double phi = Math.toRadians(lat);
-            double phi0 = Math.toDegrees(Math.atan2(Math.sin(phi), Math.cos(phi) * Math.cos(Math.toRadians(edge - lon))));
-            double best = Math.min(GreatCircle.miles(lat, lon, south, edge), GreatCircle.miles(lat, lon, north, edge));
-            if (phi0 > south && phi0 < north) {
-                best = Math.min(best, GreatCircle.miles(lat, lon, phi0, edge));
-            }
-            return best;
-        }
-
-        private static double longitudeGap(double a, double b) {
-            double d = Math.abs(a - b) % 360;
-            return d > 180 ? 360 - d : d;
+            return new GeoBox(south, north, west, east).minMiles(lat, lon);
         }
     }
 }

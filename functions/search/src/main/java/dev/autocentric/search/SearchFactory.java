@@ -1,0 +1,32 @@
+package dev.autocentric.search;
+
+import dev.autocentric.shared.dynamo.DynamoClients;
+import dev.autocentric.shared.paging.PageCursor;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Wires the plain core classes; one DynamoDB client per container. */
+@Factory
+public class SearchFactory {
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    DynamoDbClientHolder dynamo(SearchSettings settings) {
+        return new DynamoDbClientHolder(DynamoClients.create(new DynamoClients.Settings(settings.awsRegion(),
+                settings.awsEndpointUrl(), settings.accessKeyId(), settings.secretAccessKey())));
+    }
+
+    @Singleton
+    SearchEngine engine(DynamoDbClientHolder dynamo, SearchSettings settings) {
+        return new SearchEngine(new DynamoIndexReader(dynamo.client(), settings.listingsTable()));
+    }
+
+    @Singleton
+    SearchService service(SearchEngine engine, SearchSettings settings) {
+        boolean keyed = settings.cursorKey() != null && !settings.cursorKey().isBlank();
+        String secret = keyed ? "key:" + settings.cursorKey()
+                : "admin:" + (settings.adminTokenSha256() == null ? "" : settings.adminTokenSha256());
+        return new SearchService(engine, PageCursor.fromSecret(secret));
+    }
+}
