@@ -1,6 +1,8 @@
 package dev.autocentric.search;
 
 import dev.autocentric.shared.dynamo.DynamoClients;
+import dev.autocentric.shared.dynamo.MarketStatsRepository;
+import dev.autocentric.shared.http.DynamoDbClientHolder;
 import dev.autocentric.shared.paging.PageCursor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -23,10 +25,12 @@ public class SearchFactory {
     }
 
     @Singleton
-    SearchService service(SearchEngine engine, SearchSettings settings) {
+    SearchService service(SearchEngine engine, SearchSettings settings, DynamoDbClientHolder dynamo) {
         boolean keyed = settings.cursorKey() != null && !settings.cursorKey().isBlank();
         String secret = keyed ? "key:" + settings.cursorKey()
                 : "admin:" + (settings.adminTokenSha256() == null ? "" : settings.adminTokenSha256());
-        return new SearchService(engine, PageCursor.fromSecret(secret));
+        boolean rated = settings.marketStatsTable() != null && !settings.marketStatsTable().isBlank();
+        return new SearchService(engine, PageCursor.fromSecret(secret),
+                rated ? new MarketStatsRepository(dynamo.client(), settings.marketStatsTable()) : null);
     }
 }

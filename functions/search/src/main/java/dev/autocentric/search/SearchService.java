@@ -10,7 +10,11 @@ import dev.autocentric.shared.listing.BodyStyle;
 import dev.autocentric.shared.listing.Condition;
 import dev.autocentric.shared.listing.Drivetrain;
 import dev.autocentric.shared.listing.Fuel;
+import dev.autocentric.shared.dynamo.MarketStatsRepository;
 import dev.autocentric.shared.paging.PageCursor;
+import dev.autocentric.shared.pricing.DealAssessment;
+import dev.autocentric.shared.pricing.MarketSegment;
+import dev.autocentric.shared.pricing.MarketStats;
 import dev.autocentric.shared.problem.FieldError;
 import dev.autocentric.shared.problem.Problem;
 import dev.autocentric.shared.problem.ProblemException;
@@ -28,6 +32,9 @@ import java.util.function.Function;
  * reported at once, by parameter), resumes from a signed cursor, runs the {@link SearchEngine}
  * and writes the page.
  *
+ * <p>Each result carries its deal rating (the pricing rule of {@link DealAssessment}, from the
+ * stream-kept market statistics, read for the whole page with one BatchGetItem).
+ *
  * <p>Defaults: {@code limit} 20; {@code sort} distance when a ZIP is given, else price. A ZIP
  * without {@code radiusMiles} searches nationwide and still reports distances.
  */
@@ -43,10 +50,13 @@ public final class SearchService {
 
     private final SearchEngine engine;
     private final PageCursor cursors;
+    private final MarketStatsRepository marketStats;
 
-    public SearchService(SearchEngine engine, PageCursor cursors) {
+    /** {@code marketStats} may be null (no deal ratings in results), as in the benchmark and the oracle. */
+    public SearchService(SearchEngine engine, PageCursor cursors, MarketStatsRepository marketStats) {
         this.engine = engine;
         this.cursors = cursors;
+        this.marketStats = marketStats;
     }
 
     /** A page as the API answers it, and what it cost (for the response header and the bench). */
@@ -58,10 +68,17 @@ public final class SearchService {
         SearchEngine.Result result = engine.search(parsed.query, parsed.after);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode items = body.putArray("items");
+        // deal ratings: the page's market segments in one BatchGetItem
+        Map<String, MarketStats> stats = marketStats == null || result.hits().isEmpty() ? Map.of()
+                : marketStats.getAll(result.hits().stream().map(h -> MarketSegment.of(h.listing().vehicle())).toList());
         for (Hit hit : result.hits()) {
             ObjectNode item = Json.MAPPER.valueToTree(hit.listing());
             if (hit.distanceMiles() != null) {
                 item.put("distanceMiles", Math.round(hit.distanceMiles() * 10) / 10.0);
+            }
+            MarketStats segment = stats.get(MarketSegment.of(hit.listing().vehicle()));
+            if (segment != null) {
+                item.set("dealRating", Json.MAPPER.valueToTree(DealAssessment.of(hit.listing().vehicle().ePriceCents(), segment)));
             }
             items.add(item);
         }

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The function's configuration. Each value is a Micronaut property, which Micronaut also reads
- * from the environment variable of the upper-case, underscore name (LISTINGS_TABLE, CURSOR_KEY,
+ * from the environment variable of the upper-case, underscore name (LISTINGS_TABLE, MARKET_STATS_TABLE, CURSOR_KEY,
  * ADMIN_TOKEN_SHA256, AWS_REGION, AWS_ENDPOINT_URL), so tests can set them as plain properties.
  *
  * <p>The cursor HMAC key is CURSOR_KEY when set, else derived from ADMIN_TOKEN_SHA256 (a
@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 @Singleton
 public record SearchSettings(
         @Value("${listings.table}") String listingsTable,
+        @Nullable @Value("${market.stats.table:}") String marketStatsTable,
         @Nullable @Value("${cursor.key:}") String cursorKey,
         @Nullable @Value("${admin.token.sha256:}") String adminTokenSha256,
         @Nullable @Value("${aws.region:}") String awsRegion,

@@ -10,6 +10,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocentric.local.testkit.LocalAws;
 import dev.autocentric.shared.dynamo.ListingRepository;
+import dev.autocentric.shared.dynamo.MarketStatsRepository;
+import dev.autocentric.shared.pricing.MarketSegment;
 import dev.autocentric.shared.geo.ZipCentroid;
 import dev.autocentric.shared.geo.ZipCentroids;
 import dev.autocentric.shared.json.Json;
@@ -50,15 +52,19 @@ class SearchApiTest {
 
     final LocalAws aws = LocalAws.shared();
     ListingRepository listings;
+    MarketStatsRepository marketStats;
     ApplicationContext context;
     APIGatewayV2HTTPEventFunction function;
     int serial;
 
     @BeforeAll
     void start() {
-        String table = aws.createTables("tSearch" + UUID.randomUUID().toString().substring(0, 8)).get("ListingsTable");
-        listings = new ListingRepository(aws.dynamo(), table);
         Map<String, Object> properties = new HashMap<>();
+        Map<String, String> tables = aws.createTables("tSearch" + UUID.randomUUID().toString().substring(0, 8));
+        String table = tables.get("ListingsTable");
+        listings = new ListingRepository(aws.dynamo(), table);
+        marketStats = new MarketStatsRepository(aws.dynamo(), tables.get("MarketStatsTable"));
+        properties.put("market.stats.table", tables.get("MarketStatsTable"));
         properties.put("listings.table", table);
         properties.put("admin.token.sha256", "0".repeat(64));
         properties.put("aws.endpoint.url", aws.endpoint().toString());
@@ -94,6 +100,11 @@ class SearchApiTest {
         Listing mid = put("dlr-mid", "48104", "Chevrolet", "Equinox Oracle", BodyStyle.SUV, 2_900_000, 2025);
         Listing far = put("dlr-far", "60601", "Chevrolet", "Equinox Oracle", BodyStyle.SUV, 2_800_000, 2025);
         put("dlr-near", "48226", "Chevrolet", "Malibu Oracle", BodyStyle.SEDAN, 2_500_000, 2025);
+        // the market statistics the pricing stream consumer keeps: these three are one segment, average 29,000.00
+        for (Listing l : List.of(near, mid, far)) {
+            marketStats.move(l.vin(), null, new MarketStatsRepository.Contribution(l.vin(), 1,
+                    MarketSegment.of(l.vehicle()), l.vehicle().ePriceCents()));
+        }
         Response r = get("/v1/search?model=equinox%20oracle&zip=48226&sort=distance");
         assertEquals(200, r.status, r.body);
         JsonNode items = r.json().get("items");
@@ -105,6 +116,10 @@ class SearchApiTest {
         assertEquals("Detroit", first.get("dealerCity").asText());
         assertEquals(3_000_000, first.get("ePriceCents").asLong());
         assertTrue(items.get(2).get("distanceMiles").asDouble() > 200, "Chicago is over 200 miles from Detroit");
+        // deal ratings against the segment average: 103 % and 100 % are FAIR, 97 % is GOOD
+        assertEquals(List.of("FAIR", "FAIR", "GOOD"), List.of(items.get(0).get("dealRating").get("rating").asText(),
+                items.get(1).get("dealRating").get("rating").asText(), items.get(2).get("dealRating").get("rating").asText()));
+        assertEquals(3, items.get(0).get("dealRating").get("comparables").asInt());
         assertFalse(r.json().has("nextCursor"));
         assertTrue(r.header("X-Search-Cost").startsWith("plan=nearest"), r.header("X-Search-Cost"));
 

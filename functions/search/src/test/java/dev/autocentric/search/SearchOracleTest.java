@@ -62,7 +62,7 @@ class SearchOracleTest {
                 (System.nanoTime() - started) / 1e9);
         searchable = corpus.stream().filter(l -> l.vehicle().listed() && l.status() == ListingStatus.AVAILABLE).toList();
         service = new SearchService(new SearchEngine(new DynamoIndexReader(aws.dynamo(), table)),
-                PageCursor.fromSecret("oracle"));
+                PageCursor.fromSecret("oracle"), null);
     }
 
     @Test

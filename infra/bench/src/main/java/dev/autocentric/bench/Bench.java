@@ -1,13 +1,16 @@
 package dev.autocentric.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code make bench}: runs each benchmark and writes its named section into
  * {@code bench/report.json} and {@code bench/report.md}, keeping the sections other benchmarks
- * wrote. Usage: {@code java -jar infra/bench/target/bench.jar [--out bench] [--lookups 10000]}.
+ * wrote. Usage: {@code java -jar infra/bench/target/bench.jar [--out bench] [--lookups 10000]
+ * [--sections routing,search] [--search-queries 30] [--search-sizes 10000,100000]}.
  */
 public final class Bench {
 
@@ -15,7 +18,8 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("--out", "bench", "--lookups", "10000"));
+        Map<String, String> options = new LinkedHashMap<>(Map.of("--out", "bench", "--lookups", "10000",
+                "--sections", "routing,search", "--search-queries", "30", "--search-sizes", "10000,100000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -23,7 +27,14 @@ public final class Bench {
             options.put(args[i], args[i + 1]);
         }
         Report report = Report.open(Path.of(options.get("--out")));
-        report.put(new RoutingBench(Integer.parseInt(options.get("--lookups"))).run());
+        List<String> sections = List.of(options.get("--sections").split(","));
+        if (sections.contains("routing")) {
+            report.put(new RoutingBench(Integer.parseInt(options.get("--lookups"))).run());
+        }
+        if (sections.contains("search")) {
+            int[] sizes = Arrays.stream(options.get("--search-sizes").split(",")).mapToInt(Integer::parseInt).toArray();
+            report.put(new SearchBench(Integer.parseInt(options.get("--search-queries")), sizes).run());
+        }
         report.write();
         System.out.println("bench: wrote " + report.markdownFile() + " and " + report.jsonFile());
         System.exit(0); // the emulator's shutdown hook stops moto

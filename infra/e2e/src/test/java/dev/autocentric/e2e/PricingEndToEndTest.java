@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pricing function and its stream consumer deployed from template.yaml into the local runtime
  * with the listing function: a dealer changes an e-price, the next quote and the price history
- * show it, and listing detail carries a deal rating kept from the Listings stream. (Search results
- * come with the search function, in a later issue.)
+ * show it, search finds it at its new price at once, and listing detail and search results carry a
+ * deal rating kept from the Listings stream.
  */
 class PricingEndToEndTest {
     static final String ADMIN_TOKEN = "e2e-pricing-operator-token-0123456789";
@@ -61,7 +61,7 @@ class PricingEndToEndTest {
     }
 
     @Test
-    void aDealerChangesAPriceAndTheQuoteHistoryAndRatingFollow() {
+    void aDealerChangesAPriceAndTheQuoteSearchHistoryAndRatingFollow() {
         String cred = enrol("dlr-e2e-price", "Detroit", "48226", 42.33181, -83.05035);
         enrol("dlr-e2e-chicago", "Chicago", "60601", 41.88515, -87.62151);
         String[] vins = new String[4];
@@ -80,6 +80,9 @@ class PricingEndToEndTest {
         assertEquals(2_749_900, q1.path("lines").get(0).path("amountCents").asLong());
         assertTrue(q1.path("quoteId").asText().startsWith("q1."));
 
+        String cheapNearDetroit = "/v1/search?make=Chevrolet&model=Malibu&zip=48226&radiusMiles=25&sort=price&priceMax=2500000";
+        assertEquals(0, api.send("GET", cheapNearDetroit, null, null).json().path("items").size(), "nothing under 25,000.00 yet");
+
         Api.Reply repriced = api.send("PUT", "/v1/dealers/dlr-e2e-price/inventory/" + vin + "/price", cred,
                 Map.of("ePriceCents", 2_299_900), "if-match", "\"1\"");
         assertEquals(200, repriced.status(), repriced.body());
@@ -88,6 +91,14 @@ class PricingEndToEndTest {
         JsonNode q2 = api.send("GET", "/v1/listings/" + vin + "/quote?zip=60601", null, null).json();
         assertEquals(2_299_900, q2.path("lines").get(0).path("amountCents").asLong(), q2.toString());
         assertEquals(q1.path("totalCents").asLong() - 450_000, q2.path("totalCents").asLong());
+
+        // search reflects the new price at once: found under 25,000.00, at its new price, nearest dealer first
+        JsonNode found = api.send("GET", cheapNearDetroit, null, null).json();
+        assertEquals(1, found.path("items").size(), found.toString());
+        assertEquals(vin, found.path("items").get(0).path("vin").asText());
+        assertEquals(2_299_900, found.path("items").get(0).path("ePriceCents").asLong());
+        assertEquals("dlr-e2e-price", found.path("items").get(0).path("dealerId").asText());
+        assertEquals(0.0, found.path("items").get(0).path("distanceMiles").asDouble());
 
         JsonNode history = api.send("GET", "/v1/listings/" + vin + "/price-history", null, null).json();
         JsonNode newest = history.path("items").get(0);
@@ -107,6 +118,11 @@ class PricingEndToEndTest {
         assertEquals((3 * 2_749_900L + 2_299_900 + 2) / 4, detail.path("dealRating").path("marketAverageCents").asLong());
         assertEquals("FAIR", api.send("GET", "/v1/listings/" + vins[1], null, null).json()
                 .path("dealRating").path("rating").asText(), "104% of the average is fair");
+        // search results carry the same ratings
+        JsonNode all = api.send("GET", "/v1/search?model=Malibu&zip=48226&radiusMiles=25&sort=price", null, null).json();
+        assertEquals(4, all.path("items").size(), all.toString());
+        assertEquals("GREAT", all.path("items").get(0).path("dealRating").path("rating").asText(), all.toString());
+        assertEquals("FAIR", all.path("items").get(1).path("dealRating").path("rating").asText());
 
         assertEquals(400, api.send("GET", "/v1/listings/" + vin + "/quote?zip=00000", null, null).status(),
                 "an unknown ZIP");

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -68,28 +69,47 @@ public class MarketStatsRepository {
     }
 
     /**
+     * The statistics of many segments with BatchGetItem (100 keys a call, unprocessed keys
+     * retried, eventually consistent like {@link #get}): every segment asked for is in the answer.
+     */
+    public Map<String, MarketStats> getAll(Collection<String> segments) {
+        Map<String, MarketStats> found = new HashMap<>();
+        segments.forEach(s -> found.put(s, MarketStats.empty(s)));
+        batchGet(found.keySet().stream().map(s -> SEGMENT_PREFIX + s).toList(), false, item -> {
+            String segment = item.get("id").s().substring(SEGMENT_PREFIX.length());
+            found.put(segment, new MarketStats(segment, number(item, "count"), number(item, "sumCents")));
+        });
+        return found;
+    }
+
+    /**
      * The contributions of many VINs with BatchGetItem (100 keys a call, unprocessed keys retried):
      * every VIN asked for is in the answer, empty when it has none.
      */
     public Map<String, Optional<Contribution>> contributions(Collection<String> vins) {
-        List<String> unique = new ArrayList<>(new LinkedHashSet<>(vins));
         Map<String, Optional<Contribution>> found = new HashMap<>();
-        unique.forEach(vin -> found.put(vin, Optional.empty()));
-        for (int from = 0; from < unique.size(); from += ListingRepository.BATCH_GET_MAX) {
+        vins.forEach(vin -> found.put(vin, Optional.empty()));
+        batchGet(found.keySet().stream().map(v -> VIN_PREFIX + v).toList(), true, item -> {
+            String vin = item.get("id").s().substring(VIN_PREFIX.length());
+            found.put(vin, Optional.of(contribution(vin, item)));
+        });
+        return found;
+    }
+
+    /** BatchGetItem of the ids, 100 a call, unprocessed keys retried with back-off; each item found to {@code found}. */
+    private void batchGet(List<String> ids, boolean consistent, Consumer<Map<String, AttributeValue>> found) {
+        for (int from = 0; from < ids.size(); from += ListingRepository.BATCH_GET_MAX) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (String vin : unique.subList(from, Math.min(unique.size(), from + ListingRepository.BATCH_GET_MAX))) {
-                keys.add(key(VIN_PREFIX + vin));
+            for (String id : ids.subList(from, Math.min(ids.size(), from + ListingRepository.BATCH_GET_MAX))) {
+                keys.add(key(id));
             }
             Map<String, KeysAndAttributes> request = Map.of(tableName,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build());
             for (int round = 1; !request.isEmpty(); round++) {
                 Map<String, KeysAndAttributes> current = request;
                 BatchGetItemResponse response = Transient.retry(Transient.DEFAULT_ATTEMPTS,
                         () -> client.batchGetItem(b -> b.requestItems(current)));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(tableName, List.of())) {
-                    String vin = item.get("id").s().substring(VIN_PREFIX.length());
-                    found.put(vin, Optional.of(contribution(vin, item)));
-                }
+                response.responses().getOrDefault(tableName, List.of()).forEach(found);
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!request.isEmpty()) {
                     if (round >= 8) {
@@ -99,7 +119,6 @@ public class MarketStatsRepository {
                 }
             }
         }
-        return found;
     }
 
     public Optional<Contribution> contribution(String vin) {
