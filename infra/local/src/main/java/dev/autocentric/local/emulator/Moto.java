@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Moto implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** The Python files the emulator runs, copied from the classpath next to each other. */
+    private static final List<String> SCRIPTS = List.of("moto_launcher.py", "moto_speedups.py");
 
     private final Process process;
     private final OutputStream keepAlive;
@@ -39,6 +41,7 @@ public final class Moto implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(python(), script.toString(), "0"));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
         pb.environment().put("PYTHONUNBUFFERED", "1");
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1"); // no __pycache__ left in the temporary folder
         Process process;
         try {
             process = pb.start();
@@ -124,15 +127,22 @@ public final class Moto implements AutoCloseable {
         return "python3";
     }
 
+    /** Copies the launcher and the module it imports into a new temporary folder; returns the launcher. */
     private static Path extractLauncher() {
-        try (InputStream in = Moto.class.getResourceAsStream("moto_launcher.py")) {
-            if (in == null) {
-                throw new IllegalStateException("moto_launcher.py missing from the classpath");
+        try {
+            Path dir = Files.createTempDirectory("autocentric-moto-");
+            dir.toFile().deleteOnExit(); // registered first, so deleted after the files in it
+            for (String name : SCRIPTS) {
+                try (InputStream in = Moto.class.getResourceAsStream(name)) {
+                    if (in == null) {
+                        throw new IllegalStateException(name + " missing from the classpath");
+                    }
+                    Path file = dir.resolve(name);
+                    Files.write(file, in.readAllBytes());
+                    file.toFile().deleteOnExit();
+                }
             }
-            Path file = Files.createTempFile("autocentric-moto-", ".py");
-            Files.write(file, in.readAllBytes());
-            file.toFile().deleteOnExit();
-            return file;
+            return dir.resolve(SCRIPTS.get(0));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the moto launcher", e);
         }

@@ -3,7 +3,11 @@
 Prints "READY <port>" once the server accepts connections, then serves until its standard input
 closes: the Java parent keeps the pipe open, so when the parent exits for any reason (Ctrl-C,
 kill, crash) the pipe closes and the emulator goes with it. No orphans.
+
+Before starting, installs moto_speedups (next to this file; see there) so that DynamoDB Query
+does not cost the whole table each time; AUTOCENTRIC_MOTO_SPEEDUPS=0 runs moto as installed.
 """
+import os
 import sys
 
 from moto.server import ThreadedMotoServer
@@ -11,6 +15,10 @@ from moto.server import ThreadedMotoServer
 
 def main() -> None:
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    if os.environ.get("AUTOCENTRIC_MOTO_SPEEDUPS", "1") != "0":
+        import moto_speedups
+
+        moto_speedups.install()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()
     _, bound = server.get_host_and_port()
