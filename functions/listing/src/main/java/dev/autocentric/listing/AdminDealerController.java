@@ -1,6 +1,7 @@
 package dev.autocentric.listing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autocentric.shared.http.HttpBodies;
 import dev.autocentric.shared.json.Json;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -28,7 +29,7 @@ public class AdminDealerController {
     HttpResponse<String> enrol(@Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                @Nullable @Body String body) {
         enrolment.authorise(authorization);
-        DealerEnrolment.Enrolled enrolled = enrolment.enrol(HttpBodies.json(body, HttpBodies.MAX_ADMIN_BYTES));
+        DealerEnrolment.Enrolled enrolled = enrolment.enrol(HttpBodies.json(body, BodyLimits.MAX_ADMIN_BYTES));
         ObjectNode answer = Json.MAPPER.valueToTree(enrolled.dealer());
         answer.put("credential", enrolled.credential());
         return HttpBodies.json(HttpStatus.CREATED, answer)

@@ -2,6 +2,7 @@ package dev.autocentric.listing;
 
 import dev.autocentric.shared.dealer.Dealer;
 import dev.autocentric.shared.dealer.DealerAuthenticator;
+import dev.autocentric.shared.http.HttpBodies;
 import dev.autocentric.shared.listing.Listing;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -39,7 +40,7 @@ public class InventoryController {
         Dealer dealer = auth.authenticate(authorization, dealerId);
         Long expected = HttpBodies.ifMatch(ifMatch);
         InventoryService.Upserted done = inventory.upsert(dealer, vin,
-                HttpBodies.json(body, HttpBodies.MAX_SINGLE_BYTES), expected);
+                HttpBodies.json(body, BodyLimits.MAX_SINGLE_BYTES), expected);
         HttpStatus status = done.outcome() == InventoryService.Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
         var response = HttpBodies.json(status, done.listing()).header(HttpHeaders.ETAG, HttpBodies.etag(done.listing().version()));
         if (done.outcome() == InventoryService.Outcome.CREATED) {
@@ -53,7 +54,7 @@ public class InventoryController {
                                @Nullable @Header(HttpHeaders.AUTHORIZATION) String authorization,
                                @Nullable @Body String body) {
         Dealer dealer = auth.authenticate(authorization, dealerId);
-        return HttpBodies.json(HttpStatus.OK, inventory.batch(dealer, HttpBodies.json(body, HttpBodies.MAX_BATCH_BYTES)));
+        return HttpBodies.json(HttpStatus.OK, inventory.batch(dealer, HttpBodies.json(body, BodyLimits.MAX_BATCH_BYTES)));
     }
 
     @Delete("/{vin}")

@@ -2,6 +2,7 @@ package dev.autocentric.listing;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocentric.shared.dynamo.MarketStatsRepository;
+import dev.autocentric.shared.http.HttpBodies;
 import dev.autocentric.shared.json.Json;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.pricing.DealAssessment;

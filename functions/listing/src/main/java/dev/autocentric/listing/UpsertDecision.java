@@ -1,6 +1,7 @@
 package dev.autocentric.listing;
 
 import dev.autocentric.shared.dealer.Dealer;
+import dev.autocentric.shared.http.HttpBodies;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.listing.ListingStatus;
 import dev.autocentric.shared.listing.Vehicle;
@@ -20,7 +21,7 @@ import java.util.List;
 public sealed interface UpsertDecision {
 
     /** The If-Match value {@code *}: any current version, but the vehicle must exist. */
-    long ANY_VERSION = -1;
+    long ANY_VERSION = HttpBodies.ANY_VERSION;
 
     record Create(Listing listing) implements UpsertDecision {
     }

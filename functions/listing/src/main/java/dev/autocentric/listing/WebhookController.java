@@ -2,6 +2,7 @@ package dev.autocentric.listing;
 
 // on demand: DealerAuthenticator is moving from this package to shared.dealer
 import dev.autocentric.shared.dealer.*;
+import dev.autocentric.shared.http.HttpBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -32,7 +33,7 @@ public class WebhookController {
                                   @Nullable @Body String body) {
         Dealer dealer = auth.authenticate(authorization, dealerId);
         return HttpBodies.json(HttpStatus.OK,
-                registrations.register(dealer, HttpBodies.json(body, HttpBodies.MAX_ADMIN_BYTES)))
+                registrations.register(dealer, HttpBodies.json(body, BodyLimits.MAX_ADMIN_BYTES)))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

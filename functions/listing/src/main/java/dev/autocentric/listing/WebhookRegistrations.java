@@ -2,6 +2,7 @@ package dev.autocentric.listing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocentric.shared.dealer.Dealer;
+import dev.autocentric.shared.http.DynamoDbClientHolder;
 import dev.autocentric.shared.problem.FieldError;
 import dev.autocentric.shared.problem.Problem;
 import io.micronaut.context.annotation.Value;

@@ -3,6 +3,7 @@ package dev.autocentric.pricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocentric.shared.dealer.Dealer;
 import dev.autocentric.shared.dynamo.ListingRepository;
+import dev.autocentric.shared.http.HttpBodies;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.listing.Vehicle;
 import dev.autocentric.shared.listing.VehicleValidator;

@@ -1,5 +1,6 @@
 package dev.autocentric.pricing;
 
+import dev.autocentric.shared.http.HttpBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

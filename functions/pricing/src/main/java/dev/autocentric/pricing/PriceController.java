@@ -2,6 +2,7 @@ package dev.autocentric.pricing;
 
 import dev.autocentric.shared.dealer.Dealer;
 import dev.autocentric.shared.dealer.DealerAuthenticator;
+import dev.autocentric.shared.http.HttpBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -18,6 +19,9 @@ import io.micronaut.http.annotation.Put;
 @Consumes(MediaType.ALL)
 public class PriceController {
 
+    /** The largest price body read; a larger one is answered 413. */
+    static final int MAX_PRICE_BYTES = 4 * 1024;
+
     private final DealerAuthenticator auth;
     private final EPriceService prices;
 
@@ -33,7 +37,7 @@ public class PriceController {
                                   @Nullable @Body String body) {
         Dealer dealer = auth.authenticate(authorization, dealerId);
         Long expected = HttpBodies.ifMatch(ifMatch);
-        EPriceService.Repriced done = prices.setPrice(dealer, vin, HttpBodies.json(body, HttpBodies.MAX_PRICE_BYTES),
+        EPriceService.Repriced done = prices.setPrice(dealer, vin, HttpBodies.json(body, MAX_PRICE_BYTES),
                 expected);
         return HttpBodies.json(HttpStatus.OK, done.listing())
                 .header(HttpHeaders.ETAG, HttpBodies.etag(done.listing().version()));

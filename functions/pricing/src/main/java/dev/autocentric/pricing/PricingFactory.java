@@ -5,6 +5,7 @@ import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.DynamoClients;
 import dev.autocentric.shared.dynamo.ListingRepository;
 import dev.autocentric.shared.dynamo.MarketStatsRepository;
+import dev.autocentric.shared.http.DynamoDbClientHolder;
 import dev.autocentric.shared.paging.PageCursor;
 import dev.autocentric.shared.pricing.QuoteSigner;
 import dev.autocentric.shared.routing.DeliveryNetwork;

@@ -1,6 +1,7 @@
 package dev.autocentric.routing;
 
 import dev.autocentric.routing.RoutingService.NearbyItem;
+import dev.autocentric.shared.http.HttpBodies;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

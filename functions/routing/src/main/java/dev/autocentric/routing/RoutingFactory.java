@@ -2,6 +2,7 @@ package dev.autocentric.routing;
 
 import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.DynamoClients;
+import dev.autocentric.shared.http.DynamoDbClientHolder;
 import dev.autocentric.shared.routing.DynamoDeliveryNetwork;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;

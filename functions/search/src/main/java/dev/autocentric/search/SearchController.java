@@ -1,5 +1,6 @@
 package dev.autocentric.search;
 
+import dev.autocentric.shared.http.HttpBodies;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;

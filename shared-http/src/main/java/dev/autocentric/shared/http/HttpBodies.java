@@ -1,4 +1,4 @@
-package dev.autocentric.listing;
+package dev.autocentric.shared.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,19 +12,21 @@ import io.micronaut.http.MutableHttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Parsing of request bodies and headers, and the JSON / problem+json responses of the edge. */
-final class HttpBodies {
+/**
+ * Parsing of request bodies and headers, and the JSON / problem+json responses of the edge. Each
+ * function names its own body size limits.
+ */
+public final class HttpBodies {
 
-    static final int MAX_SINGLE_BYTES = 64 * 1024;
-    static final int MAX_BATCH_BYTES = 1024 * 1024;
-    static final int MAX_ADMIN_BYTES = 16 * 1024;
-    static final MediaType PROBLEM_JSON = MediaType.of(Problem.MEDIA_TYPE);
+    public static final MediaType PROBLEM_JSON = MediaType.of(Problem.MEDIA_TYPE);
+    /** The If-Match value {@code *}: any current version, but the vehicle must exist. */
+    public static final long ANY_VERSION = -1;
 
     private HttpBodies() {
     }
 
     /** The body as a JSON tree: 413 when larger than {@code maxBytes}, 400 when absent or not JSON. */
-    static JsonNode json(String body, int maxBytes) {
+    public static JsonNode json(String body, int maxBytes) {
         if (body == null || body.isBlank()) {
             throw Problem.malformedJson("a JSON body is required").toException();
         }
@@ -41,16 +43,16 @@ final class HttpBodies {
 
     /**
      * The version named by If-Match ({@code "7"}, {@code W/"7"} or {@code 7}); null when the
-     * header is absent; {@link UpsertDecision#ANY_VERSION} for {@code *} (the vehicle must exist).
+     * header is absent; {@link #ANY_VERSION} for {@code *} (the vehicle must exist).
      * Any other value matches no version: 412.
      */
-    static Long ifMatch(String header) {
+    public static Long ifMatch(String header) {
         if (header == null || header.isBlank()) {
             return null;
         }
         String v = header.trim();
         if (v.equals("*")) {
-            return UpsertDecision.ANY_VERSION;
+            return ANY_VERSION;
         }
         if (v.startsWith("W/")) {
             v = v.substring(2);
@@ -66,15 +68,17 @@ final class HttpBodies {
         return Long.parseLong(v);
     }
 
-    static String etag(long version) {
+    /** The strong ETag of a version, as {@link #ifMatch} reads it back. */
+    public static String etag(long version) {
         return "\"" + version + "\"";
     }
 
-    static MutableHttpResponse<String> json(HttpStatus status, Object body) {
+    public static MutableHttpResponse<String> json(HttpStatus status, Object body) {
         return HttpResponse.<String>status(status).contentType(MediaType.APPLICATION_JSON_TYPE).body(Json.write(body));
     }
 
-    static MutableHttpResponse<String> problem(Problem problem) {
+    /** The problem as problem+json with its status; a 401 also says {@code WWW-Authenticate: Bearer}. */
+    public static MutableHttpResponse<String> problem(Problem problem) {
         MutableHttpResponse<String> response = HttpResponse.<String>status(HttpStatus.valueOf(problem.status()))
                 .contentType(PROBLEM_JSON).body(Json.write(problem));
         if (problem.status() == 401) {

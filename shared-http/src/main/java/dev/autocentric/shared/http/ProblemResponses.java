@@ -1,4 +1,4 @@
-package dev.autocentric.pricing;
+package dev.autocentric.shared.http;
 
 import dev.autocentric.shared.problem.FieldError;
 import dev.autocentric.shared.problem.Problem;
@@ -14,7 +14,11 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every error of the function as RFC 9457 problem+json, including unknown routes and methods. */
+/**
+ * Every error of a function as RFC 9457 problem+json, including unknown routes and methods. The
+ * one set of global handlers for every function that depends on this module: a function must not
+ * declare another global handler for an exception type or status handled here.
+ */
 @Controller
 public class ProblemResponses {
 
@@ -40,7 +44,10 @@ public class ProblemResponses {
         return HttpBodies.problem(Problem.unsupportedMediaType("send application/json"));
     }
 
-    /** A body or parameter Micronaut could not bind; the only one bound as text here is an absent body. */
+    /**
+     * A body or parameter Micronaut could not bind. Routes bind bodies and parameters as text, so
+     * this is an absent body (400 malformed JSON) or, as a fallback, a parameter (400 validation).
+     */
     @Error(global = true, exception = ConversionErrorException.class)
     HttpResponse<String> conversion(HttpRequest<?> request, ConversionErrorException e) {
         if ("body".equals(e.getArgument().getName())) {

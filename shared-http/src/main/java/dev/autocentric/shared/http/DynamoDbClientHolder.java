@@ -1,4 +1,4 @@
-package dev.autocentric.routing;
+package dev.autocentric.shared.http;
 
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

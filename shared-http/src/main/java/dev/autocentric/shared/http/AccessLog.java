@@ -1,6 +1,7 @@
-package dev.autocentric.routing;
+package dev.autocentric.shared.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -13,18 +14,34 @@ import org.slf4j.MDC;
 
 /**
  * One JSON log line per request: requestId (API Gateway's), method, path, status and duration.
- * Headers and bodies are never logged, so no credentials or buyer data reach the logs.
+ * Headers and bodies are never logged, so no credentials or buyer data reach the logs. The MDC
+ * entry {@code function} is the function's {@code micronaut.application.name} without its
+ * {@code -function} suffix ({@code search-function} logs as {@code search}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class AccessLog {
 
     private static final Logger LOG = LoggerFactory.getLogger("access");
     private static final String STARTED = AccessLog.class.getName() + ".started";
+    private static final String SUFFIX = "-function";
+
+    private final String function;
+
+    public AccessLog(@Value("${micronaut.application.name}") String applicationName) {
+        this.function = functionName(applicationName);
+    }
+
+    /** The name a function logs under: its application name without the {@code -function} suffix. */
+    public static String functionName(String applicationName) {
+        return applicationName.endsWith(SUFFIX)
+                ? applicationName.substring(0, applicationName.length() - SUFFIX.length())
+                : applicationName;
+    }
 
     @RequestFilter
     void start(HttpRequest<?> request) {
         request.setAttribute(STARTED, System.nanoTime());
-        MDC.put("function", "routing");
+        MDC.put("function", function);
         MDC.put("requestId", requestId(request));
     }
 
