@@ -12,8 +12,16 @@ public interface IndexReader {
 
     Chunk read(Range range, String lo, String hi, boolean forward, int limit);
 
-    /** A partition of an index, and the prefix every sort key of the range starts with. */
-    record Range(String index, String pkAttribute, String pk, String skAttribute, String prefix) {
+    /**
+     * A stretch of one partition of an index: the sort keys from those starting with
+     * {@code prefix} to those starting with {@code last} (the same as {@code prefix} for a range of
+     * one prefix).
+     */
+    record Range(String index, String pkAttribute, String pk, String skAttribute, String prefix, String last) {
+
+        public Range(String index, String pkAttribute, String pk, String skAttribute, String prefix) {
+            this(index, pkAttribute, pk, skAttribute, prefix, prefix);
+        }
     }
 
     /**

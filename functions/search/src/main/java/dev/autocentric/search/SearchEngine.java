@@ -202,10 +202,7 @@ public final class SearchEngine {
         if (q.model() != null) {
             List<String> cells = q.radiusMiles() == null ? null : cellsWithin(q, SearchKeys.MODEL_CELL_PRECISION, MAX_MODEL_CELLS);
             if (cells != null) {
-                for (String cell : cells) {
-                    ranges.add(new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(), SearchKeys.MODEL_KEY, cell + "#"));
-                }
-                keyOf = SearchKeys::modelKey;
+                return mergeCells(run, q, after, want, cells);
             } else {
                 ranges.add(new Range(SearchKeys.BY_MODEL_PRICE, SearchKeys.MODEL, q.model(), SearchKeys.PRICE_KEY, ""));
                 keyOf = SearchKeys::priceKey;
@@ -217,12 +214,63 @@ public final class SearchEngine {
             keyOf = SearchKeys::priceKey;
         }
         int first = Math.max(1, Math.min(want, want / Math.max(1, ranges.size())));
-        PriorityQueue<Lane> lanes = new PriorityQueue<>((a, b) -> q.sort().compare(a.key(), b.key()));
+        List<Lane> lanes = new ArrayList<>();
         for (Range r : ranges) {
-            String start = after == null ? null
-                    : r.prefix() + SearchKeys.price((long) after.value()) + "#" + after.vin();
-            lanes.add(new Lane(r, forward, start, first, keyOf, after));
+            lanes.add(new Lane(r, forward, startAfter(r, after), first, keyOf, after));
         }
+        return drain(run, q, lanes, want);
+    }
+
+    private static String startAfter(Range r, Position after) {
+        return after == null ? null : r.prefix() + SearchKeys.price((long) after.value()) + "#" + after.vin();
+    }
+
+    /**
+     * A model's price merge around the buyer: one lane per geohash-4 cell that holds the model.
+     * The non-empty cells are found by probing each run of adjacent cells with a one-item Query
+     * (in the direction of the sort), which also yields that cell's first vehicle, so an empty
+     * stretch of the map costs one request instead of one per cell.
+     */
+    private List<Hit> mergeCells(Run run, SearchQuery q, Position after, int want, List<String> cells) {
+        boolean forward = !q.sort().descending();
+        List<Lane> lanes = new ArrayList<>();
+        List<String[]> runs = runs(cells);
+        int first = Math.max(1, Math.min(want, want / Math.max(1, cells.size())));
+        for (String[] span : runs) {
+            String lo = span[0] + "#";
+            String hi = span[1] + "#~";
+            Range whole = new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(), SearchKeys.MODEL_KEY, span[0]);
+            while (lo.compareTo(hi) < 0) {
+                Chunk probe = run.read(whole, lo, hi, forward, 1);
+                if (probe.items().isEmpty()) {
+                    break;
+                }
+                Listing x = probe.items().get(0);
+                String cell = SearchKeys.modelKey(x).substring(0, SearchKeys.MODEL_CELL_PRECISION);
+                Range r = new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(), SearchKeys.MODEL_KEY, cell + "#");
+                Lane lane = new Lane(r, forward, startAfter(r, after), first, SearchKeys::modelKey, after);
+                Position px = new Position(x.vehicle().ePriceCents(), x.vin());
+                if (after == null || q.sort().compare(px, after) > 0) {
+                    lane.seed(x);
+                }
+                lanes.add(lane);
+                if (probe.complete()) {
+                    break;
+                }
+                if (forward) {
+                    lo = cell + "#~";
+                } else {
+                    hi = cell; // below every key of the cell, above every key of the cells before it
+                }
+            }
+        }
+        return drain(run, q, lanes, want);
+    }
+
+    /** Merges the lanes in the sort's order until {@code want} hits are found or the lanes run dry. */
+    private static List<Hit> drain(Run run, SearchQuery q, List<Lane> all, int want) {
+        PriorityQueue<Lane> lanes = new PriorityQueue<>((a, b) -> q.sort().compare(a.key(), b.key()));
+        lanes.addAll(all);
         List<Hit> out = new ArrayList<>();
         while (!lanes.isEmpty() && out.size() < want) {
             Lane lane = lanes.poll();
@@ -279,6 +327,17 @@ public final class SearchEngine {
                     : after;
         }
 
+        /** Puts {@code first}, already read, at the head of the lane and resumes after it. */
+        void seed(Listing first) {
+            buffer.add(first);
+            String key = keyOf.apply(first);
+            if (forward) {
+                lo = key + "!";
+            } else {
+                hi = before(key);
+            }
+        }
+
         Position key() {
             Listing head = buffer.peek();
             return head == null ? lowerBound : new Position(head.vehicle().ePriceCents(), head.vin());
@@ -312,7 +371,8 @@ public final class SearchEngine {
         if (q.model() != null) {
             List<String> cells = q.radiusMiles() == null ? null : cellsWithin(q, SearchKeys.MODEL_CELL_PRECISION, MAX_MODEL_CELLS);
             if (cells != null) {
-                cells.forEach(c -> ranges.add(new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(), SearchKeys.MODEL_KEY, c + "#")));
+                runs(cells).forEach(span -> ranges.add(new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(),
+                        SearchKeys.MODEL_KEY, span[0], span[1])));
             } else {
                 ranges.add(new Range(SearchKeys.BY_MODEL_PRICE, SearchKeys.MODEL, q.model(), SearchKeys.PRICE_KEY, ""));
             }
@@ -321,8 +381,21 @@ public final class SearchEngine {
             if (cells == null) {
                 cells = cellsWithin(q, SearchKeys.CELL_PRECISION, Integer.MAX_VALUE);
             }
-            cells.forEach(c -> ranges.add(new Range(SearchKeys.BY_CELL, SearchKeys.CELL,
-                    c.substring(0, SearchKeys.CELL_PRECISION), SearchKeys.CELL_KEY, c)));
+            // adjacent cells of one partition are read as one range
+            for (String[] span : runs(cells)) {
+                String partition = span[0].substring(0, SearchKeys.CELL_PRECISION);
+                if (!span[1].startsWith(partition)) {
+                    // a run crossing into the next partition: split it at the partition boundary
+                    for (String c : cells) {
+                        if (c.compareTo(span[0]) >= 0 && c.compareTo(span[1]) <= 0) {
+                            ranges.add(new Range(SearchKeys.BY_CELL, SearchKeys.CELL,
+                                    c.substring(0, SearchKeys.CELL_PRECISION), SearchKeys.CELL_KEY, c));
+                        }
+                    }
+                    continue;
+                }
+                ranges.add(new Range(SearchKeys.BY_CELL, SearchKeys.CELL, partition, SearchKeys.CELL_KEY, span[0], span[1]));
+            }
         } else {
             for (int s = 0; s < SearchKeys.SHARDS; s++) {
                 ranges.add(new Range(SearchKeys.BY_PRICE, SearchKeys.SHARD, "p" + s, SearchKeys.PRICE_KEY, ""));
@@ -332,7 +405,7 @@ public final class SearchEngine {
         for (Range r : ranges) {
             String lo = low(r.prefix());
             while (true) {
-                Chunk read = run.read(r, lo, high(r.prefix()), true, COLLECT_CHUNK);
+                Chunk read = run.read(r, lo, high(r.last()), true, COLLECT_CHUNK);
                 for (Listing l : read.items()) {
                     Hit h = q.hit(l);
                     if (h != null) {
@@ -407,6 +480,39 @@ public final class SearchEngine {
             level = next;
         }
         return level;
+    }
+
+    /**
+     * Sorted cells (of one length) as runs of successive geohashes, each {first, last}: the cells
+     * of a run are one contiguous stretch of every geohash-prefixed sort key.
+     */
+    static List<String[]> runs(List<String> cells) {
+        List<String> sorted = new ArrayList<>(cells);
+        sorted.sort(null);
+        List<String[]> out = new ArrayList<>();
+        for (String c : sorted) {
+            String[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+            if (last != null && c.equals(successor(last[1]))) {
+                last[1] = c;
+            } else {
+                out.add(new String[] {c, c});
+            }
+        }
+        return out;
+    }
+
+    /** The next geohash of the same length in text order (null after the last). */
+    static String successor(String cell) {
+        char[] c = cell.toCharArray();
+        for (int i = c.length - 1; i >= 0; i--) {
+            int digit = ALPHABET.indexOf(c[i]);
+            if (digit < ALPHABET.length() - 1) {
+                c[i] = ALPHABET.charAt(digit + 1);
+                return new String(c);
+            }
+            c[i] = ALPHABET.charAt(0);
+        }
+        return null;
     }
 
     private static String sortKey(Range r, Listing l) {

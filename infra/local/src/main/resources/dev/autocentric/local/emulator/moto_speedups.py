@@ -21,6 +21,11 @@ What this changes, in memory only (moto's files stay as installed), once `instal
     - base table: the items stored under the asked partition key (`table.items[hash_key]`);
     - index: the items whose key attributes equal the asked values, looked up in a map from those
       values to items, built in one pass over the sorted list once per generation.
+* The query's own `sorted_items()` call (moto sorts an index partition on every Query, which
+  dominates once the candidates are narrowed) is answered from the partition sorted once per
+  generation by moto's own `sorted_items()`: the query's candidates are a subsequence of that
+  partition, and Python's sort is stable, so keeping the sorted partition's items that are among
+  the candidates, in that order, is exactly the sort moto would have done.
 
 The results are identical to unpatched moto's; infra/local/src/test/python/test_moto_speedups.py
 checks that over long random sequences of writes and queries. Anything unexpected (a value that
@@ -37,7 +42,8 @@ import weakref
 SUPPORTED_MOTO = "5.2.1"
 
 _enabled = True
-_local = threading.local()  # .hint = (table, candidate items) for the query running on this thread
+_local = threading.local()  # .hint = (table, candidate items), .presort = (table, snapshot, group
+# key, group items) for the query running on this thread
 _tables = weakref.WeakKeyDictionary()  # Table -> _TableState
 _tables_lock = threading.Lock()
 
@@ -58,6 +64,7 @@ class _Snapshot:
         self.generation = generation
         self.items = items
         self.by_values = {}
+        self.sorted = {}  # (names, values, sort attributes) -> that group in sorted_items() order
 
 
 def _state(table):
@@ -119,7 +126,11 @@ def _candidates(table, args, original_all_items, dynamo_type, item_class):
             return None  # moto then treats every item as matching
         snapshot = _snapshot(table, original_all_items)
         groups = _items_by_values(table, snapshot, tuple(conditions), item_class)
-        return None if groups is None else groups.get(tuple(conditions.values()), [])
+        if groups is None:
+            return None
+        group = groups.get(tuple(conditions.values()), [])
+        _local.presort = (table, snapshot, (tuple(conditions), tuple(conditions.values())), group)
+        return group
     hash_key = args.get("hash_key")
     if not isinstance(hash_key, dynamo_type):
         return None
@@ -129,6 +140,26 @@ def _candidates(table, args, original_all_items, dynamo_type, item_class):
     if table.range_key_attr:
         return sorted(stored.values(), key=_table_order) if isinstance(stored, dict) else None
     return [stored] if isinstance(stored, item_class) else None
+
+
+def _on():
+    return _enabled and not getattr(_local, "off", False)
+
+
+class _NotPresorted(Exception):
+    """Raised inside a query whose candidates were not all in the pre-sorted group (never
+    expected): the query is run again by moto's own code."""
+
+
+@contextlib.contextmanager
+def bypassed_here():
+    """Within this block, on this thread only, the query runs moto's original code."""
+    previous = getattr(_local, "off", False)
+    _local.off = True
+    try:
+        yield
+    finally:
+        _local.off = previous
 
 
 @contextlib.contextmanager
@@ -159,6 +190,7 @@ def install():
 
     original_all_items = Table.all_items
     original_query = Table.query
+    original_sorted_items = Table.sorted_items
     query_signature = inspect.signature(original_query)
 
     def all_items(self):
@@ -166,12 +198,32 @@ def install():
         if hint is not None and hint[0] is self:
             _local.hint = None
             return list(hint[1])
-        if not _enabled:
+        if not _on():
             return original_all_items(self)
         return list(_snapshot(self, original_all_items).items)
 
+    def sorted_items(self, hash_key_attrs, range_key_attrs, items):
+        presort = getattr(_local, "presort", None)
+        _local.presort = None
+        if presort is None or presort[0] is not self or not _on():
+            return original_sorted_items(self, hash_key_attrs, range_key_attrs, items)
+        _, snapshot, group_key, group = presort
+        attrs = tuple(self._generate_attr_to_sort_by(hash_key_attrs, range_key_attrs))
+        key = (group_key, attrs)
+        ordered = snapshot.sorted.get(key)
+        if ordered is None:
+            # moto sorts only items carrying every sort attribute (the query keeps no others)
+            sortable = [item for item in group if all(a in item.attrs for a in attrs)]
+            ordered = original_sorted_items(self, hash_key_attrs, range_key_attrs, sortable)
+            snapshot.sorted[key] = ordered
+        wanted = {id(item) for item in items}
+        items[:] = [item for item in ordered if id(item) in wanted]
+        if len(items) != len(wanted):  # not a subsequence after all: let moto sort them itself
+            raise _NotPresorted
+        return items
+
     def query(self, *args, **kwargs):
-        if not _enabled:
+        if not _on():
             return original_query(self, *args, **kwargs)
         try:
             bound = query_signature.bind(self, *args, **kwargs).arguments
@@ -179,10 +231,18 @@ def install():
         except Exception:  # moto's own query will meet the same trouble and report it its way
             candidates = None
         _local.hint = None if candidates is None else (self, candidates)
+        if candidates is None:
+            _local.presort = None
         try:
             return original_query(self, *args, **kwargs)
+        except _NotPresorted:
+            _local.hint = None
+            _local.presort = None
+            with bypassed_here():
+                return original_query(self, *args, **kwargs)
         finally:
             _local.hint = None
+            _local.presort = None
 
     def then_changed(method, table_of):
         """Wraps a method that may change a table's items: its generation goes up afterwards."""
@@ -211,6 +271,7 @@ def install():
     all_items.autocentric_speedup = True
     Table.all_items = all_items
     Table.query = functools.wraps(original_query)(query)
+    Table.sorted_items = functools.wraps(original_sorted_items)(sorted_items)
     Table.put_item = then_changed(Table.put_item, lambda table, *a, **k: table)
     Table.delete_item = then_changed(Table.delete_item, lambda table, *a, **k: table)
     DynamoDBBackend.update_item = then_changed(DynamoDBBackend.update_item, table_named)
