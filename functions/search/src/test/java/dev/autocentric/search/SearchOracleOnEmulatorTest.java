@@ -16,12 +16,12 @@ class SearchOracleOnEmulatorTest extends SearchOracleTest {
 
     @Override
     int corpusSize() {
-        return Integer.getInteger("search.oracle.emulator.corpus", 10_000);
+        return Integer.getInteger("search.oracle.emulator.corpus", 5_000);
     }
 
     @Override
     int queries() {
-        return Integer.getInteger("search.oracle.emulator.queries", 30);
+        return Integer.getInteger("search.oracle.emulator.queries", 12);
     }
 
     @Override
