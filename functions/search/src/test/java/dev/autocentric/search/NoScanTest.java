@@ -1,0 +1,52 @@
+package dev.autocentric.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No Scan anywhere on the search path: the function's code never calls one, and the template
+ * grants it nothing but Query on the Listings indexes and BatchGetItem on the market statistics,
+ * so a Scan would also be refused when deployed.
+ */
+class NoScanTest {
+
+    static final Path ROOT = Path.of(System.getProperty("autocentric.root", "../.."));
+
+    @Test
+    void theSearchCodeNeverScans() throws IOException {
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(ROOT.resolve("functions/search/src/main/java"))) {
+            sources = files.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        assertTrue(sources.size() > 5, "found the sources: " + sources);
+        Pattern scan = Pattern.compile("\\bscan(Paginator)?\\s*\\(|ScanRequest|ScanEnhancedRequest|\\.scan\\b");
+        for (Path source : sources) {
+            Matcher m = scan.matcher(Files.readString(source));
+            assertFalse(m.find(), source + " calls a Scan: " + (m.hitEnd() ? "" : m.group()));
+        }
+    }
+
+    @Test
+    void theTemplateGrantsOnlyQueryAndBatchGetItem() throws IOException {
+        String template = Files.readString(ROOT.resolve("template.yaml"));
+        int start = template.indexOf("\n  SearchFunction:\n");
+        int end = template.indexOf("\n  SearchFunctionLogGroup:", start);
+        assertTrue(start > 0 && end > start, "SearchFunction in template.yaml");
+        String function = template.substring(start, end);
+        List<String> actions = Pattern.compile("Action:\\s*(\\S+)").matcher(function).results()
+                .map(r -> r.group(1)).toList();
+        assertEquals(List.of("dynamodb:Query", "dynamodb:BatchGetItem"), actions);
+        assertFalse(function.contains("DynamoDBReadPolicy") || function.contains("DynamoDBCrudPolicy"),
+                "no managed policy template (they include Scan)");
+    }
+}
