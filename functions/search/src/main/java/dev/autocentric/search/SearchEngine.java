@@ -118,7 +118,6 @@ public final class SearchEngine {
             offerCell(queue, q, after, String.valueOf(c), null);
         }
         List<Hit> out = new ArrayList<>();
-        int fineChunk = Math.max(16, Math.min(100, want));
         while (!queue.isEmpty() && out.size() < want) {
             Node node = queue.poll();
             if (node.hit != null) {
@@ -139,7 +138,9 @@ public final class SearchEngine {
             String lo = node.resumeAfter == null ? low(prefix) : node.resumeAfter + "!";
             // a coarse cell is first sampled with a small read: most of what a large cell holds is
             // far from the buyer, and its sub-cells bound their distances more tightly
-            int chunk = prefix.length() < finest && prefix.length() < 4 ? 8 : fineChunk;
+            // and a fine cell is read a page's remainder at a time: what lies past the page is waste
+            int remaining = want - out.size();
+            int chunk = prefix.length() < finest && prefix.length() < 4 ? 4 : Math.max(8, Math.min(100, remaining));
             Chunk read = run.read(range, lo, high(prefix), true, chunk);
             for (Listing l : read.items()) {
                 Hit h = q.hit(l);
@@ -275,7 +276,7 @@ public final class SearchEngine {
         while (!lanes.isEmpty() && out.size() < want) {
             Lane lane = lanes.poll();
             if (lane.buffer.isEmpty()) {
-                if (lane.fill(run)) {
+                if (lane.fill(run, want - out.size())) {
                     lanes.add(lane);
                 }
                 continue;
@@ -343,12 +344,13 @@ public final class SearchEngine {
             return head == null ? lowerBound : new Position(head.vehicle().ePriceCents(), head.vin());
         }
 
-        /** Reads the next chunk; false when the range is used up. */
-        boolean fill(Run run) {
+        /** Reads the next chunk (at most {@code remaining} items); false when the range is used up. */
+        boolean fill(Run run, int remaining) {
             if (done) {
                 return false;
             }
-            Chunk read = run.read(range, lo, hi, forward, chunk);
+            // never more than the page still needs: a lane read past the page's end is waste
+            Chunk read = run.read(range, lo, hi, forward, Math.max(1, Math.min(chunk, remaining)));
             buffer.addAll(read.items());
             done = read.complete() || read.items().isEmpty();
             if (!read.items().isEmpty()) {
@@ -359,7 +361,7 @@ public final class SearchEngine {
                     hi = before(last);
                 }
             }
-            chunk = Math.min(COLLECT_CHUNK, chunk * 4);
+            chunk = Math.min(COLLECT_CHUNK, chunk * 2);
             return !buffer.isEmpty();
         }
     }
