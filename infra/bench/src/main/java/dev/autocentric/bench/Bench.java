@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code make bench}: runs each benchmark and writes its named section into
  * {@code bench/report.json} and {@code bench/report.md}, keeping the sections other benchmarks
  * wrote. Usage: {@code java -jar infra/bench/target/bench.jar [--out bench] [--lookups 10000]
- * [--sections routing,search] [--search-queries 30] [--search-sizes 10000,100000]}.
+ * [--sections routing,search] [--search-queries 8] [--search-sizes 10000,100000]}.
  */
 public final class Bench {
 
@@ -19,7 +19,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--out", "bench", "--lookups", "10000",
-                "--sections", "routing,search", "--search-queries", "12", "--search-sizes", "10000,100000"));
+                "--sections", "routing,search", "--search-queries", "8", "--search-sizes", "10000,100000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());

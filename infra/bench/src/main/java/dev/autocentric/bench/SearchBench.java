@@ -31,7 +31,7 @@ import java.util.function.BiFunction;
 final class SearchBench {
 
     static final long SEED = 42;
-    static final int PAGES = 3;
+    static final int PAGES = 2;
     static final int LIMIT = 20;
 
     private final int perClass;
@@ -118,9 +118,7 @@ final class SearchBench {
             // warm the JIT and the emulator's caches with a few searches of each class
             Random warm = new Random(1);
             for (QueryClass c : classes()) {
-                for (int i = 0; i < 3; i++) {
-                    walk(service, c.draw().apply(searchable.get(warm.nextInt(searchable.size())), warm));
-                }
+                walk(service, c.draw().apply(searchable.get(warm.nextInt(searchable.size())), warm));
             }
             for (QueryClass c : classes()) {
                 Random random = new Random(SEED + c.name().hashCode()); // the same queries at every size
