@@ -18,8 +18,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcesses implements AutoCloseable {
 
-    /** Only processes whose command line shows they are ours are ever killed from the PID file. */
-    private static final List<String> OUR_COMMANDS = List.of("AWSLambda", "moto_server", "moto.server");
+    /**
+     * Only processes whose command line shows they are ours are ever killed from the PID file: a
+     * function JVM (the runtime client's main class) or the emulator (our moto launcher script).
+     */
+    private static final List<String> OUR_COMMANDS = List.of("AWSLambda", "moto_launcher.py", "moto_server",
+            "moto.server");
 
     private final Path pidFile;
     private final Set<ProcessHandle> live = ConcurrentHashMap.newKeySet();
