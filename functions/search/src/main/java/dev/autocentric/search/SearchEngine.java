@@ -235,7 +235,7 @@ public final class SearchEngine {
     private List<Hit> mergeCells(Run run, SearchQuery q, Position after, int want, List<String> cells) {
         boolean forward = !q.sort().descending();
         List<Lane> lanes = new ArrayList<>();
-        List<String[]> runs = runs(cells);
+        List<String[]> runs = runs(cells, 0);
         int first = Math.max(1, Math.min(want, want / Math.max(1, cells.size())));
         for (String[] span : runs) {
             String lo = span[0] + "#";
@@ -373,7 +373,7 @@ public final class SearchEngine {
         if (q.model() != null) {
             List<String> cells = q.radiusMiles() == null ? null : cellsWithin(q, SearchKeys.MODEL_CELL_PRECISION, MAX_MODEL_CELLS);
             if (cells != null) {
-                runs(cells).forEach(span -> ranges.add(new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(),
+                runs(cells, 0).forEach(span -> ranges.add(new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(),
                         SearchKeys.MODEL_KEY, span[0], span[1])));
             } else {
                 ranges.add(new Range(SearchKeys.BY_MODEL_PRICE, SearchKeys.MODEL, q.model(), SearchKeys.PRICE_KEY, ""));
@@ -384,19 +384,9 @@ public final class SearchEngine {
                 cells = cellsWithin(q, SearchKeys.CELL_PRECISION, Integer.MAX_VALUE);
             }
             // adjacent cells of one partition are read as one range
-            for (String[] span : runs(cells)) {
-                String partition = span[0].substring(0, SearchKeys.CELL_PRECISION);
-                if (!span[1].startsWith(partition)) {
-                    // a run crossing into the next partition: split it at the partition boundary
-                    for (String c : cells) {
-                        if (c.compareTo(span[0]) >= 0 && c.compareTo(span[1]) <= 0) {
-                            ranges.add(new Range(SearchKeys.BY_CELL, SearchKeys.CELL,
-                                    c.substring(0, SearchKeys.CELL_PRECISION), SearchKeys.CELL_KEY, c));
-                        }
-                    }
-                    continue;
-                }
-                ranges.add(new Range(SearchKeys.BY_CELL, SearchKeys.CELL, partition, SearchKeys.CELL_KEY, span[0], span[1]));
+            for (String[] span : runs(cells, SearchKeys.CELL_PRECISION)) {
+                ranges.add(new Range(SearchKeys.BY_CELL, SearchKeys.CELL, span[0].substring(0, SearchKeys.CELL_PRECISION),
+                        SearchKeys.CELL_KEY, span[0], span[1]));
             }
         } else {
             for (int s = 0; s < SearchKeys.SHARDS; s++) {
@@ -486,15 +476,17 @@ public final class SearchEngine {
 
     /**
      * Sorted cells (of one length) as runs of successive geohashes, each {first, last}: the cells
-     * of a run are one contiguous stretch of every geohash-prefixed sort key.
+     * of a run are one contiguous stretch of every geohash-prefixed sort key. A run never crosses
+     * from one {@code partitionLength}-character prefix to the next (0: it may).
      */
-    static List<String[]> runs(List<String> cells) {
+    static List<String[]> runs(List<String> cells, int partitionLength) {
         List<String> sorted = new ArrayList<>(cells);
         sorted.sort(null);
         List<String[]> out = new ArrayList<>();
         for (String c : sorted) {
             String[] last = out.isEmpty() ? null : out.get(out.size() - 1);
-            if (last != null && c.equals(successor(last[1]))) {
+            if (last != null && c.equals(successor(last[1]))
+                    && c.regionMatches(0, last[1], 0, partitionLength)) {
                 last[1] = c;
             } else {
                 out.add(new String[] {c, c});

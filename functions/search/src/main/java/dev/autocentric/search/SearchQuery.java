@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -101,13 +102,13 @@ public record SearchQuery(
             return wire;
         }
 
-        public static java.util.Optional<Facet> fromWire(String text) {
+        public static Optional<Facet> fromWire(String text) {
             for (Facet f : values()) {
                 if (f.wire.equals(text)) {
-                    return java.util.Optional.of(f);
+                    return Optional.of(f);
                 }
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
 
         /** The value a hit counts under: makes and models as the dealer spelled them, enums by name. */

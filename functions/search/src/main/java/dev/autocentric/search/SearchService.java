@@ -141,12 +141,14 @@ public final class SearchService {
         ZipCentroid origin = null;
         String zip = p.get("zip");
         if (zip != null) {
-            Optional<ZipCentroid> found = ZipCentroids.isWellFormed(zip) ? ZipCentroids.get().find(zip) : Optional.empty();
-            if (found.isEmpty()) {
-                errors.add(new FieldError("zip", ZipCentroids.isWellFormed(zip) ? "unknown" : "format",
-                        ZipCentroids.isWellFormed(zip) ? "is not a known US ZIP code" : "must be 5 digits"));
+            if (!ZipCentroids.isWellFormed(zip)) {
+                errors.add(new FieldError("zip", "format", "must be 5 digits"));
+            } else {
+                origin = ZipCentroids.get().find(zip).orElse(null);
+                if (origin == null) {
+                    errors.add(new FieldError("zip", "unknown", "is not a known US ZIP code"));
+                }
             }
-            origin = found.orElse(null);
         }
         if (p.containsKey("radiusMiles") && zip == null) {
             errors.add(new FieldError("radiusMiles", "requires-zip", "a radius needs a zip to measure from"));

@@ -113,7 +113,7 @@ public final class DeliveryPointIndex {
         double west = box == null ? -180 : box.getWestLongitude();
         double east = box == null ? 180 : box.getEastLongitude();
         if (placed.size() <= LEAF_SIZE || prefix.length() == MAX_PRECISION) {
-            return new Cell(south, north, west, east, null,
+            return new Cell(new GeoBox(south, north, west, east), null,
                     placed.stream().map(Placed::point).toArray(DeliveryPoint[]::new));
         }
         Map<String, List<Placed>> bySubCell = new HashMap<>();
@@ -121,15 +121,14 @@ public final class DeliveryPointIndex {
             bySubCell.computeIfAbsent(p.geohash.substring(0, prefix.length() + 1), c -> new ArrayList<>()).add(p);
         }
         Cell[] children = bySubCell.entrySet().stream().map(e -> build(e.getKey(), e.getValue())).toArray(Cell[]::new);
-        return new Cell(south, north, west, east, children, null);
+        return new Cell(new GeoBox(south, north, west, east), children, null);
     }
 
     /** A geohash cell's box and either its sub-cells or (a leaf) its points. */
-    private record Cell(double south, double north, double west, double east, Cell[] children,
-                        DeliveryPoint[] points) {
+    private record Cell(GeoBox box, Cell[] children, DeliveryPoint[] points) {
 
         double minMiles(double lat, double lon) {
-            return new GeoBox(south, north, west, east).minMiles(lat, lon);
+            return box.minMiles(lat, lon);
         }
     }
 }

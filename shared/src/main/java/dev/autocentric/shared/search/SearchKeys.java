@@ -4,6 +4,7 @@ import ch.hsr.geohash.GeoHash;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.listing.ListingStatus;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The key attributes of the sparse search indexes on Listings. The Listings table schema writes
@@ -45,6 +46,8 @@ public final class SearchKeys {
     public static final int SHARDS = 8;
     public static final int PRICE_DIGITS = 10;
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private SearchKeys() {
     }
 
@@ -55,7 +58,7 @@ public final class SearchKeys {
 
     /** Case and spacing folded: "Silverado  1500" and "silverado 1500" are one model. */
     public static String fold(String text) {
-        return text == null ? null : text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return text == null ? null : SPACES.matcher(text.trim()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     public static String price(long cents) {
