@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The pricing function and its stream consumer deployed from template.yaml into the local runtime
  * with the listing function: a dealer changes an e-price, the next quote and the price history
  * show it, search finds it at its new price at once, and listing detail and search results carry a
- * deal rating kept from the Listings stream.
+ * deal rating kept from the Listings stream. Then the buyer's journey on to the orders function:
+ * quote, simultaneous orders of which one wins, the dealers' lifecycle to delivery.
  */
 class PricingEndToEndTest {
     static final String ADMIN_TOKEN = "e2e-pricing-operator-token-0123456789";
@@ -129,5 +130,64 @@ class PricingEndToEndTest {
         Api.Reply foreign = api.send("PUT", "/v1/dealers/dlr-e2e-chicago/inventory/" + vin + "/price", cred,
                 Map.of("ePriceCents", 1));
         assertEquals(403, foreign.status(), foreign.body());
+    }
+
+    @Test
+    void aBuyerOrdersAtTheQuotedPriceAndTheDealersDeliverIt() throws Exception {
+        String seller = enrol("dlr-e2e-order", "Detroit", "48226", 42.33181, -83.05035);
+        String delivery = enrol("dlr-e2e-orderchi", "Chicago", "60601", 41.88515, -87.62151);
+        String vin = dev.autocentric.shared.vin.Vin.withCheckDigit("1G1ZD5ST0LF820001");
+        assertEquals(201, api.send("PUT", "/v1/dealers/dlr-e2e-order/inventory/" + vin, seller,
+                ListingEndToEndTest.vehicle(vin, 2_549_900)).status());
+        String inSearch = "/v1/search?model=Malibu&zip=48226&radiusMiles=10&sort=price&priceMax=2549900";
+        assertTrue(api.send("GET", inSearch, null, null).body().contains(vin));
+
+        JsonNode quote = api.send("GET", "/v1/listings/" + vin + "/quote?zip=60601", null, null).json();
+        String deliveryDealer = quote.path("deliveryDealer").path("dealerId").asText();
+        assertEquals("dlr-e2e-orderchi", deliveryDealer, quote.toString());
+        Map<String, Object> body = Map.of("vin", vin, "quoteId", quote.path("quoteId").asText(),
+                "buyer", Map.of("name", "Ann Buyer", "email", "ann@example.com", "phone", "3135550123", "zip", "60601"));
+
+        // ten buyers at once through the HTTP API and the runtime's function instances: one order
+        int buyers = 10;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(buyers);
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(buyers);
+        java.util.List<java.util.concurrent.Future<Api.Reply>> replies = new java.util.ArrayList<>();
+        for (int i = 0; i < buyers; i++) {
+            String key = java.util.UUID.randomUUID().toString();
+            replies.add(pool.submit(() -> {
+                barrier.await();
+                return api.send("POST", "/v1/orders", null, body, "idempotency-key", key);
+            }));
+        }
+        java.util.List<Api.Reply> placed = new java.util.ArrayList<>();
+        for (var f : replies) {
+            placed.add(f.get());
+        }
+        pool.shutdown();
+        java.util.List<Api.Reply> won = placed.stream().filter(r -> r.status() == 201).toList();
+        assertEquals(1, won.size(), placed.stream().map(r -> r.status() + " " + r.body()).toList().toString());
+        assertEquals(buyers - 1, placed.stream().filter(r -> r.status() == 409).count());
+        JsonNode order = won.get(0).json();
+        String orderId = order.path("orderId").asText();
+        String token = order.path("accessToken").asText();
+        assertEquals(quote.path("totalCents").asLong(), order.path("totalCents").asLong(), "the quoted price");
+        assertEquals(deliveryDealer, order.path("deliveryDealer").path("dealerId").asText());
+        assertTrue(!api.send("GET", inSearch, null, null).body().contains(vin), "reserved: out of search at once");
+
+        assertEquals("PLACED", api.send("GET", "/v1/orders/" + orderId, token, null).json().path("status").asText());
+        JsonNode sellerView = api.send("GET", "/v1/dealers/dlr-e2e-order/orders?status=PLACED", seller, null).json();
+        assertEquals(orderId, sellerView.path("items").get(0).path("orderId").asText(), sellerView.toString());
+        for (String[] step : new String[][] {{"dlr-e2e-order", "confirm"}, {"dlr-e2e-order", "ship"},
+                {"dlr-e2e-orderchi", "ready"}, {"dlr-e2e-orderchi", "deliver"}}) {
+            String cred = step[0].equals("dlr-e2e-order") ? seller : delivery;
+            Api.Reply moved = api.send("POST", "/v1/dealers/" + step[0] + "/orders/" + orderId + "/" + step[1], cred, null);
+            assertEquals(200, moved.status(), step[1] + ": " + moved.body());
+        }
+        assertEquals(409, api.send("POST", "/v1/orders/" + orderId + "/cancel", token, null).status(),
+                "a delivered order cannot be cancelled");
+        assertEquals("DELIVERED", api.send("GET", "/v1/orders/" + orderId, token, null).json().path("status").asText());
+        JsonNode stock = api.send("GET", "/v1/dealers/dlr-e2e-order/inventory", seller, null).json();
+        assertEquals("SOLD", stock.path("items").get(0).path("status").asText(), stock.toString());
     }
 }
