@@ -48,6 +48,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     private final Options options;
     private final Map<String, FunctionPool> pools = new LinkedHashMap<>();
+    private final List<FunctionPool> extraPools = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private LaunchSettings launch;
     private final List<StreamPoller> streamPollers = new ArrayList<>();
     private final List<SqsPoller> sqsPollers = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -122,7 +124,7 @@ public final class LocalRuntime implements AutoCloseable {
         clients = new EmulatorClients(endpoint, options.region());
         deployment = new Provisioner(clients).provision(template, options.prefix());
 
-        LaunchSettings launch = new LaunchSettings(options.javaHome(), ricDirectory(), deployment.region(),
+        launch = new LaunchSettings(options.javaHome(), ricDirectory(), deployment.region(),
                 deployment.accountId(), awsEnvironment(endpoint), options.initTimeout(), options.logDirectory(), processes);
         List<FunctionSpec> functions = template.functions(deployment).stream()
                 .filter(f -> options.functions().isEmpty() || options.functions().contains(f.logicalId()))
@@ -276,6 +278,27 @@ public final class LocalRuntime implements AutoCloseable {
         return pool.invoke(eventJson.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The deployed configuration of a function (code, handler, memory, timeout, environment), by logical id. */
+    public FunctionConfig functionConfig(String functionLogicalId) {
+        FunctionPool pool = pools.get(functionLogicalId);
+        if (pool == null) {
+            throw new IllegalArgumentException("no function " + functionLogicalId + "; running: " + pools.keySet());
+        }
+        return pool.function();
+    }
+
+    /**
+     * A separate pool of one instance for {@code config}, launched as this runtime launches its
+     * functions (same JDK, runtime interface client, AWS environment, logs): each new pool's first
+     * invocation is a real cold start, which is what benchmarks measure. The caller closes it; the
+     * runtime closes any left open when it stops.
+     */
+    public FunctionPool newPool(FunctionConfig config) {
+        FunctionPool pool = new FunctionPool(config, launch, 1);
+        extraPools.add(pool);
+        return pool;
+    }
+
     /** Invocations, errors, instances and cold starts of each function, by logical id. */
     public Map<String, FunctionStats> stats() {
         var out = new LinkedHashMap<String, FunctionStats>();
@@ -331,6 +354,7 @@ public final class LocalRuntime implements AutoCloseable {
         sqsPollers.forEach(LocalRuntime::quietly);
         quietly(async);
         pools.values().parallelStream().forEach(LocalRuntime::quietly);
+        extraPools.parallelStream().forEach(LocalRuntime::quietly);
         quietly(clients);
         quietly(moto);
         quietly(processes);
