@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ class BatchUpsertTest {
         api.close();
     }
 
-    ListingApi.Response batch(String credential, String body) {
+    GatewayCalls.Response batch(String credential, String body) {
         return api.send("POST", "/v1/dealers/feed-a/inventory/batch", "Bearer " + credential, body);
     }
 

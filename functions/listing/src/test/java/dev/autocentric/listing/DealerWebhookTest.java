@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import java.net.InetAddress;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -33,13 +34,13 @@ class DealerWebhookTest {
         api.close();
     }
 
-    ListingApi.Response register(String dealerId, String credential, String body) {
+    GatewayCalls.Response register(String dealerId, String credential, String body) {
         return api.send("PUT", "/v1/dealers/" + dealerId + "/webhook", "Bearer " + credential, body);
     }
 
     @Test
     void registersAnHttpsWebhookAndShowsItsSecretOnce() {
-        ListingApi.Response r = register("hook-a", cred, "{\"url\":\"https://1.1.1.1/hooks/autocentric\",\"format\":\"adf\"}");
+        GatewayCalls.Response r = register("hook-a", cred, "{\"url\":\"https://1.1.1.1/hooks/autocentric\",\"format\":\"adf\"}");
         assertEquals(200, r.status(), r.body());
         JsonNode body = r.json();
         String secret = body.path("secret").asText();
@@ -62,7 +63,7 @@ class DealerWebhookTest {
         for (String url : new String[] {"http://1.1.1.1/h", "https://127.0.0.1/h", "https://10.0.0.8/h",
                 "https://192.168.1.20/h", "https://169.254.169.254/latest/meta-data", "https://[::1]/h",
                 "https://localhost/h", "https://user:pw@1.1.1.1/h", "ftp://1.1.1.1/h", "not a url"}) {
-            ListingApi.Response r = register("hook-b", otherCred, "{\"url\":\"" + url + "\",\"format\":\"json\"}");
+            GatewayCalls.Response r = register("hook-b", otherCred, "{\"url\":\"" + url + "\",\"format\":\"json\"}");
             assertEquals(400, r.status(), url + " -> " + r);
             assertEquals("application/problem+json", r.header("Content-Type").split(";")[0]);
         }

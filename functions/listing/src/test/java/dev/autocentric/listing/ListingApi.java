@@ -2,20 +2,15 @@ package dev.autocentric.listing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocentric.local.testkit.LocalAws;
 import dev.autocentric.shared.dealer.DealerCredentials;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import dev.autocentric.shared.json.Json;
 import dev.autocentric.shared.vin.Vin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +30,7 @@ final class ListingApi implements AutoCloseable {
     final String listingsTable;
     final String dealersTable;
     final ApplicationContext context;
-    final APIGatewayV2HTTPEventFunction function;
+    final GatewayCalls calls;
     private static final AtomicLong VIN_SERIAL = new AtomicLong(System.nanoTime() % 100_000);
 
     ListingApi(String testName) {
@@ -53,105 +48,26 @@ final class ListingApi implements AutoCloseable {
         properties.put("autocentric.aws.access-key-id", "test");
         properties.put("autocentric.aws.secret-access-key", "test");
         context = ApplicationContext.builder().properties(properties).start();
-        function = new APIGatewayV2HTTPEventFunction(context);
+        calls = new GatewayCalls(new APIGatewayV2HTTPEventFunction(context));
     }
 
     DynamoDbClient dynamo() {
         return aws.dynamo();
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
-            try {
-                return Json.tree(body);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-
-        String header(String name) {
-            for (Map.Entry<String, String> h : headers.entrySet()) {
-                if (h.getKey().equalsIgnoreCase(name)) {
-                    return h.getValue();
-                }
-            }
-            return null;
-        }
-
-        /** Asserts a problem+json answer with this status and answers it. */
-        JsonNode problem(int expectedStatus) {
-            assertEquals(expectedStatus, status, body);
-            assertEquals("application/problem+json", header("Content-Type").split(";")[0], body);
-            JsonNode problem = json();
-            assertEquals(expectedStatus, problem.get("status").asInt(), body);
-            return problem;
-        }
-    }
-
-    Response send(String method, String pathAndQuery, String authorization, String body) {
+    GatewayCalls.Response send(String method, String pathAndQuery, String authorization, String body) {
         return send(method, pathAndQuery, authorization, body, Map.of());
     }
 
-    Response send(String method, String pathAndQuery, String authorization, String body, Map<String, String> extra) {
-        String path = pathAndQuery;
-        String query = "";
-        int q = pathAndQuery.indexOf('?');
-        if (q >= 0) {
-            path = pathAndQuery.substring(0, q);
-            query = pathAndQuery.substring(q + 1);
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", "localhost");
-        if (body != null) {
-            headers.put("content-type", "application/json");
-        }
-        if (authorization != null) {
-            headers.put("authorization", authorization);
-        }
-        headers.putAll(extra);
-        Map<String, String> queryParams = new LinkedHashMap<>();
-        if (!query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                queryParams.put(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey("$default")
-                .withRawPath(path)
-                .withRawQueryString(query)
-                .withQueryStringParameters(queryParams.isEmpty() ? null : queryParams)
-                .withHeaders(headers)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1")
-                                .withSourceIp("127.0.0.1").withUserAgent("junit").build())
-                        .build())
-                .build();
-        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
-        String text = response.getBody();
-        if (text != null && response.getIsBase64Encoded()) {
-            text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-        }
-        Map<String, String> responseHeaders = new HashMap<>();
-        if (response.getHeaders() != null) {
-            responseHeaders.putAll(response.getHeaders());
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((k, v) -> responseHeaders.putIfAbsent(k, String.join(",", v)));
-        }
-        return new Response(response.getStatusCode(), responseHeaders, text);
+    /** Sends the request with the whole {@code authorization} header value (when there is one) and the extra headers. */
+    GatewayCalls.Response send(String method, String pathAndQuery, String authorization, String body,
+                               Map<String, String> extra) {
+        return calls.send(method, pathAndQuery, GatewayCalls.authorizedBy(authorization, extra), body);
     }
 
     /** Enrols a dealer through the API and answers its credential. */
     String enrol(String dealerId) {
-        Response r = send("POST", "/v1/admin/dealers", "Bearer " + ADMIN_TOKEN, """
+        GatewayCalls.Response r = send("POST", "/v1/admin/dealers", "Bearer " + ADMIN_TOKEN, """
                 {"dealerId": "%s", "name": "Dealer %s", "brands": ["Chevrolet", "Buick"], "network": "GM",
                  "deliveryPoint": true, "address": "1 Main St", "city": "Detroit", "state": "MI", "zip": "48201",
                  "lat": 42.3314, "lon": -83.0458}
@@ -214,7 +130,7 @@ final class ListingApi implements AutoCloseable {
 
     String put(String dealerId, String credential, ObjectNode vehicle) {
         String vin = vehicle.get("vin").asText();
-        Response r = send("PUT", "/v1/dealers/" + dealerId + "/inventory/" + vin, "Bearer " + credential, vehicle.toString());
+        GatewayCalls.Response r = send("PUT", "/v1/dealers/" + dealerId + "/inventory/" + vin, "Bearer " + credential, vehicle.toString());
         if (r.status() != 200 && r.status() != 201) {
             throw new AssertionError("upsert failed: " + r);
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class OwnStockTest {
         api.close();
     }
 
-    ListingApi.Response page(String query, String credential) {
+    GatewayCalls.Response page(String query, String credential) {
         return api.send("GET", "/v1/dealers/stock-a/inventory" + query, "Bearer " + credential, null);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -35,12 +36,12 @@ class UpsertVehicleTest {
         api.close();
     }
 
-    ListingApi.Response put(String dealerId, String vin, String credential, String body, Map<String, String> headers) {
+    GatewayCalls.Response put(String dealerId, String vin, String credential, String body, Map<String, String> headers) {
         return api.send("PUT", "/v1/dealers/" + dealerId + "/inventory/" + vin,
                 credential == null ? null : "Bearer " + credential, body, headers);
     }
 
-    ListingApi.Response put(String vin, String body) {
+    GatewayCalls.Response put(String vin, String body) {
         return put("dealer-a", vin, cred, body, Map.of());
     }
 

@@ -2,6 +2,7 @@ package dev.autocentric.listing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +29,7 @@ class WithdrawVehicleTest {
         api.close();
     }
 
-    ListingApi.Response delete(String dealerId, String vin, String credential) {
+    GatewayCalls.Response delete(String dealerId, String vin, String credential) {
         return api.send("DELETE", "/v1/dealers/" + dealerId + "/inventory/" + vin,
                 credential == null ? null : "Bearer " + credential, null);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocentric.local.events.StreamEvents;
 import dev.autocentric.shared.dynamo.ListingTableSchema;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import dev.autocentric.shared.json.Json;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.listing.ListingStatus;
@@ -146,7 +147,7 @@ class MarketStatsRandomizedTest {
     private String changePrice(Random random, Listing current) {
         long msrp = current.vehicle().msrpCents();
         long price = msrp * (60 + random.nextInt(45)) / 100;
-        PricingApi.Response r = api.send("PUT", "/v1/dealers/" + current.dealerId() + "/inventory/" + current.vin()
+        GatewayCalls.Response r = api.send("PUT", "/v1/dealers/" + current.dealerId() + "/inventory/" + current.vin()
                 + "/price", credentials.get(current.dealerId()), "{\"ePriceCents\": " + price + "}");
         assertEquals(200, r.status(), r.body());
         if (price != current.vehicle().ePriceCents()) {

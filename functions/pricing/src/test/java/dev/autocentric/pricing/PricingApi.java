@@ -1,10 +1,5 @@
 package dev.autocentric.pricing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocentric.local.testkit.LocalAws;
 import dev.autocentric.shared.dealer.Dealer;
 import dev.autocentric.shared.dealer.DealerCredentials;
@@ -12,7 +7,7 @@ import dev.autocentric.shared.dealer.Network;
 import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.ListingRepository;
 import dev.autocentric.shared.dynamo.MarketStatsRepository;
-import dev.autocentric.shared.json.Json;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import dev.autocentric.shared.listing.BodyStyle;
 import dev.autocentric.shared.listing.Condition;
 import dev.autocentric.shared.listing.Drivetrain;
@@ -24,14 +19,10 @@ import dev.autocentric.shared.listing.Vehicle;
 import dev.autocentric.shared.vin.Vin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +44,7 @@ final class PricingApi implements AutoCloseable {
     final LocalAws aws = LocalAws.shared();
     final Map<String, String> tables;
     final ApplicationContext context;
-    final APIGatewayV2HTTPEventFunction function;
+    final GatewayCalls calls;
     final ListingRepository listings;
     final DealerRepository dealers;
     final MarketStatsRepository stats;
@@ -80,7 +71,7 @@ final class PricingApi implements AutoCloseable {
         properties.put("delivery.points.refresh.seconds", 0);
         properties.putAll(extra);
         context = ApplicationContext.builder().properties(properties).start();
-        function = new APIGatewayV2HTTPEventFunction(context);
+        calls = new GatewayCalls(new APIGatewayV2HTTPEventFunction(context));
         listings = new ListingRepository(dynamo(), tables.get("ListingsTable"));
         dealers = new DealerRepository(dynamo(), tables.get("DealersTable"));
         stats = new MarketStatsRepository(dynamo(), tables.get("MarketStatsTable"));
@@ -91,86 +82,15 @@ final class PricingApi implements AutoCloseable {
         return aws.dynamo();
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
-            try {
-                return Json.tree(body);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-
-        String header(String name) {
-            for (Map.Entry<String, String> h : headers.entrySet()) {
-                if (h.getKey().equalsIgnoreCase(name)) {
-                    return h.getValue();
-                }
-            }
-            return null;
-        }
-
-        JsonNode problem(int expectedStatus) {
-            assertEquals(expectedStatus, status, body);
-            assertEquals("application/problem+json", header("Content-Type").split(";")[0], body);
-            JsonNode problem = json();
-            assertEquals(expectedStatus, problem.get("status").asInt(), body);
-            return problem;
-        }
-    }
-
-    Response send(String method, String pathAndQuery, String credential, String body) {
+    GatewayCalls.Response send(String method, String pathAndQuery, String credential, String body) {
         return send(method, pathAndQuery, credential, body, Map.of());
     }
 
-    Response send(String method, String pathAndQuery, String credential, String body, Map<String, String> extra) {
-        String path = pathAndQuery;
-        String query = "";
-        int q = pathAndQuery.indexOf('?');
-        if (q >= 0) {
-            path = pathAndQuery.substring(0, q);
-            query = pathAndQuery.substring(q + 1);
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("host", "localhost");
-        if (body != null) {
-            headers.put("content-type", "application/json");
-        }
-        if (credential != null) {
-            headers.put("authorization", "Bearer " + credential);
-        }
-        headers.putAll(extra);
-        Map<String, String> queryParams = new LinkedHashMap<>();
-        if (!query.isEmpty()) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                queryParams.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query)
-                .withQueryStringParameters(queryParams.isEmpty() ? null : queryParams)
-                .withHeaders(headers).withBody(body).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString()).withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(method).withPath(path).withProtocol("HTTP/1.1")
-                                .withSourceIp("127.0.0.1").withUserAgent("junit").build())
-                        .build())
-                .build();
-        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
-        String text = response.getBody();
-        if (text != null && response.getIsBase64Encoded()) {
-            text = new String(Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
-        }
-        Map<String, String> responseHeaders = new HashMap<>();
-        if (response.getHeaders() != null) {
-            responseHeaders.putAll(response.getHeaders());
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((k, v) -> responseHeaders.putIfAbsent(k, String.join(",", v)));
-        }
-        return new Response(response.getStatusCode(), responseHeaders, text);
+    /** Sends the request with {@code authorization: Bearer credential} (when there is one) and the extra headers. */
+    GatewayCalls.Response send(String method, String pathAndQuery, String credential, String body,
+                               Map<String, String> extra) {
+        String authorization = credential == null ? null : "Bearer " + credential;
+        return calls.send(method, pathAndQuery, GatewayCalls.authorizedBy(authorization, extra), body);
     }
 
     /** Enrols a GM delivery-point dealer straight into the table and answers its credential. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.listing.ListingStatus;
 import dev.autocentric.shared.pricing.QuoteClaims;
@@ -47,7 +48,7 @@ class QuoteTest {
     }
 
     JsonNode quote(String vin, String zip) {
-        PricingApi.Response r = api.send("GET", "/v1/listings/" + vin + "/quote?zip=" + zip, null, null);
+        GatewayCalls.Response r = api.send("GET", "/v1/listings/" + vin + "/quote?zip=" + zip, null, null);
         assertEquals(200, r.status(), r.body());
         return r.json();
     }
@@ -102,7 +103,7 @@ class QuoteTest {
     void aPriceChangeShowsInTheNextQuote() {
         Listing listing = api.list("quote-detroit", 2_749_900);
         long before = quote(listing.vin(), "48226").get("totalCents").asLong();
-        PricingApi.Response r = api.send("PUT", "/v1/dealers/quote-detroit/inventory/" + listing.vin() + "/price",
+        GatewayCalls.Response r = api.send("PUT", "/v1/dealers/quote-detroit/inventory/" + listing.vin() + "/price",
                 sellerCred, "{\"ePriceCents\": 2599900}");
         assertEquals(200, r.status(), r.body());
         JsonNode after = quote(listing.vin(), "48226");

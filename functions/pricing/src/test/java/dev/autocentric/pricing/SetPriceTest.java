@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.autocentric.shared.http.testing.GatewayCalls;
 import dev.autocentric.shared.listing.Listing;
 import dev.autocentric.shared.listing.ListingStatus;
 import java.util.ArrayList;
@@ -34,11 +35,11 @@ class SetPriceTest {
         api.close();
     }
 
-    PricingApi.Response setPrice(String dealerId, String vin, String credential, String body, Map<String, String> h) {
+    GatewayCalls.Response setPrice(String dealerId, String vin, String credential, String body, Map<String, String> h) {
         return api.send("PUT", "/v1/dealers/" + dealerId + "/inventory/" + vin + "/price", credential, body, h);
     }
 
-    PricingApi.Response setPrice(String vin, long cents) {
+    GatewayCalls.Response setPrice(String vin, long cents) {
         return setPrice("price-a", vin, cred, "{\"ePriceCents\": " + cents + "}", Map.of());
     }
 

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.autocentric.local.testkit.MovableClock;
 import dev.autocentric.shared.routing.DynamoDeliveryNetwork;
 import dev.autocentric.shared.routing.InvalidZipException;
 import dev.autocentric.shared.routing.NearbyDealer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,25 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DynamoDeliveryNetworkTest {
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-26T08:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
+    static final Instant START = Instant.parse("2026-11-26T08:00:00Z");
 
     RoutingApi api;
 
@@ -75,7 +57,7 @@ class DynamoDeliveryNetworkTest {
 
     @Test
     void loadsOncePerRefreshPeriodAndCountsItsReads() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(START);
         var network = new DynamoDeliveryNetwork(api.aws.dynamo(), api.dealersTable, clock, Duration.ofMinutes(5));
         assertEquals(0, network.queryRequests(), "nothing read before the first use");
         for (int i = 0; i < 100; i++) {
@@ -86,23 +68,23 @@ class DynamoDeliveryNetworkTest {
         assertEquals(2, network.points().size());
 
         api.enrol("dlr-dearborn", true, "Dearborn", "MI", "48126", 42.3, -83.2);
-        clock.now = clock.now.plus(Duration.ofMinutes(4).plusSeconds(59));
+        clock.advance(Duration.ofMinutes(4).plusSeconds(59));
         assertEquals(2, network.points().size(), "within 5 minutes the loaded index answers");
         assertEquals(1, network.queryRequests());
 
-        clock.now = clock.now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         List<NearbyDealer> near = network.nearestTo("48126", 3);
         assertEquals("dlr-dearborn", near.get(0).dealer().dealerId(), "at 5 minutes the index is reloaded");
         assertEquals(2, network.loads());
         assertEquals(2, network.queryRequests());
-        assertEquals(clock.now, network.loadedAt().orElseThrow());
+        assertEquals(clock.instant(), network.loadedAt().orElseThrow());
         assertTrue(network.point("dlr-dearborn").isPresent());
         assertTrue(network.point("ford-dearborn").isEmpty(), "not a delivery point");
     }
 
     @Test
     void aLoadStartedDuringInitIsJoinedByTheFirstLookupNotRepeated() throws Exception {
-        var network = new DynamoDeliveryNetwork(api.aws.dynamo(), api.dealersTable, new MovableClock());
+        var network = new DynamoDeliveryNetwork(api.aws.dynamo(), api.dealersTable, new MovableClock(START));
         var started = network.startLoading();
         assertTrue(network.startLoading() == started, "one background load");
         assertTrue(network.nearestTo("60601", 1).get(0).dealer().dealerId().startsWith("dlr-chicago"));

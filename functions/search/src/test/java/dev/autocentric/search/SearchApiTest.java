@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.autocentric.local.testkit.LocalAws;
 import dev.autocentric.shared.dynamo.ListingRepository;
@@ -14,7 +12,8 @@ import dev.autocentric.shared.dynamo.MarketStatsRepository;
 import dev.autocentric.shared.pricing.MarketSegment;
 import dev.autocentric.shared.geo.ZipCentroid;
 import dev.autocentric.shared.geo.ZipCentroids;
-import dev.autocentric.shared.json.Json;
+import dev.autocentric.shared.http.testing.GatewayCalls;
+import dev.autocentric.shared.http.testing.GatewayCalls.Response;
 import dev.autocentric.shared.listing.BodyStyle;
 import dev.autocentric.shared.listing.Condition;
 import dev.autocentric.shared.listing.Drivetrain;
@@ -26,12 +25,9 @@ import dev.autocentric.shared.listing.Vehicle;
 import dev.autocentric.shared.vin.Vin;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +50,7 @@ class SearchApiTest {
     ListingRepository listings;
     MarketStatsRepository marketStats;
     ApplicationContext context;
-    APIGatewayV2HTTPEventFunction function;
+    GatewayCalls calls;
     int serial;
 
     @BeforeAll
@@ -72,7 +68,7 @@ class SearchApiTest {
         properties.put("autocentric.aws.access-key-id", "test");
         properties.put("autocentric.aws.secret-access-key", "test");
         context = ApplicationContext.builder().properties(properties).start();
-        function = new APIGatewayV2HTTPEventFunction(context);
+        calls = new GatewayCalls(new APIGatewayV2HTTPEventFunction(context));
     }
 
     @AfterAll
@@ -106,7 +102,7 @@ class SearchApiTest {
                     MarketSegment.of(l.vehicle()), l.vehicle().ePriceCents()));
         }
         Response r = get("/v1/search?model=equinox%20oracle&zip=48226&sort=distance");
-        assertEquals(200, r.status, r.body);
+        assertEquals(200, r.status(), r.body());
         JsonNode items = r.json().get("items");
         assertEquals(List.of(near.vin(), mid.vin(), far.vin()), vins(items));
         JsonNode first = items.get(0);
@@ -143,7 +139,7 @@ class SearchApiTest {
         assertEquals(3, facets.get("bodyStyle").get("SEDAN").asInt());
         assertEquals(7, facets.get("make").get("Buick").asInt());
         while (true) {
-            assertEquals(200, r.status, r.body);
+            assertEquals(200, r.status(), r.body());
             seen.addAll(vins(r.json().get("items")));
             if (!r.json().has("nextCursor")) {
                 break;
@@ -212,11 +208,11 @@ class SearchApiTest {
     })
     void badInputIsA400NamingTheParameter(String query, String field) {
         Response r = get("/v1/search?" + query);
-        assertEquals(400, r.status, r.body);
+        assertEquals(400, r.status(), r.body());
         assertEquals("application/problem+json", r.header("Content-Type").split(";")[0]);
         List<String> fields = new ArrayList<>();
         r.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
-        assertTrue(fields.contains(field), fields + " in " + r.body);
+        assertTrue(fields.contains(field), fields + " in " + r.body());
     }
 
     @Test
@@ -226,14 +222,14 @@ class SearchApiTest {
         }
         String cursor = get("/v1/search?model=Trax%20Cursor&limit=1").json().get("nextCursor").asText();
         assertNotNull(cursor);
-        assertEquals(200, get("/v1/search?model=Trax%20Cursor&limit=1&cursor=" + cursor).status);
+        assertEquals(200, get("/v1/search?model=Trax%20Cursor&limit=1&cursor=" + cursor).status());
         // another search's cursor, and one altered by a single character
-        assertEquals(400, get("/v1/search?model=Trax%20Cursor&sort=-price&limit=1&cursor=" + cursor).status);
-        assertEquals(400, get("/v1/search?model=Malibu&limit=1&cursor=" + cursor).status);
+        assertEquals(400, get("/v1/search?model=Trax%20Cursor&sort=-price&limit=1&cursor=" + cursor).status());
+        assertEquals(400, get("/v1/search?model=Malibu&limit=1&cursor=" + cursor).status());
         char c = cursor.charAt(3);
         String altered = cursor.substring(0, 3) + (c == 'A' ? 'B' : 'A') + cursor.substring(4);
         Response r = get("/v1/search?model=Trax%20Cursor&limit=1&cursor=" + altered);
-        assertEquals(400, r.status);
+        assertEquals(400, r.status());
         assertEquals("cursor", r.json().get("errors").get(0).get("field").asText());
     }
 
@@ -247,49 +243,7 @@ class SearchApiTest {
         return listings.stream().map(Listing::vin).toList();
     }
 
-    record Response(int status, Map<String, String> headers, String body) {
-        JsonNode json() {
-            try {
-                return Json.tree(body);
-            } catch (Exception e) {
-                throw new AssertionError("not JSON: " + body, e);
-            }
-        }
-
-        String header(String name) {
-            return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
-        }
-    }
-
     Response get(String pathAndQuery) {
-        int q = pathAndQuery.indexOf('?');
-        String path = q < 0 ? pathAndQuery : pathAndQuery.substring(0, q);
-        String query = q < 0 ? "" : pathAndQuery.substring(q + 1);
-        Map<String, String> params = new LinkedHashMap<>();
-        for (String pair : query.isEmpty() ? new String[0] : query.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = URLDecoder.decode(eq < 0 ? "" : pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.merge(name, value, (a, b) -> a + "," + b);
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withVersion("2.0").withRouteKey("$default")
-                .withRawPath(path).withRawQueryString(query).withQueryStringParameters(params.isEmpty() ? null : params)
-                .withHeaders(Map.of("host", "localhost")).withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString()).withStage("$default")
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET").withPath(path)
-                                .withProtocol("HTTP/1.1").withSourceIp("127.0.0.1").withUserAgent("junit").build())
-                        .build())
-                .build();
-        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
-        Map<String, String> headers = new HashMap<>();
-        if (response.getHeaders() != null) {
-            headers.putAll(response.getHeaders());
-        }
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((k, v) -> headers.putIfAbsent(k, String.join(",", v)));
-        }
-        return new Response(response.getStatusCode(), headers, response.getBody());
+        return calls.send("GET", pathAndQuery, Map.of(), null);
     }
 }

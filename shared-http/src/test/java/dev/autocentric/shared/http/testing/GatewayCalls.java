@@ -58,6 +58,19 @@ public final class GatewayCalls {
         }
     }
 
+    /**
+     * Request headers for {@link #send}: {@code authorization} carrying the given value (none when it is null),
+     * then {@code extra}, which may replace it.
+     */
+    public static Map<String, String> authorizedBy(String authorization, Map<String, String> extra) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (authorization != null) {
+            headers.put("authorization", authorization);
+        }
+        headers.putAll(extra);
+        return headers;
+    }
+
     /** Sends {@code method pathAndQuery} with the given headers (lower-case names, as API Gateway passes them) and body. */
     public Response send(String method, String pathAndQuery, Map<String, String> headers, String body) {
         String path = pathAndQuery;
