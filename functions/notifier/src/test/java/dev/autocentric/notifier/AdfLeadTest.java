@@ -41,8 +41,8 @@ class AdfLeadTest {
         ProcessingInstruction pi = (ProcessingInstruction) adf.getFirstChild();
         assertEquals("adf", pi.getTarget());
         assertEquals("version=\"1.0\"", pi.getData());
-        assertEquals("2026-11-26T08:00:00Z", x.evaluate("/adf/prospect/requestdate", adf));
-        assertEquals("ord-01JD4Z8Q3V", x.evaluate("/adf/prospect/id[@source='AutoCentric']", adf));
+        assertEquals("2026-11-26T08:00:00.123Z", x.evaluate("/adf/prospect/requestdate", adf));
+        assertEquals("ordq7k2m4xw5fz3hn6tjb2rcdpeav", x.evaluate("/adf/prospect/id[@source='AutoCentric']", adf));
         assertEquals("2024", x.evaluate("/adf/prospect/vehicle/year", adf));
         assertEquals("Chevrolet", x.evaluate("/adf/prospect/vehicle/make", adf));
         assertEquals("Malibu", x.evaluate("/adf/prospect/vehicle/model", adf));

@@ -1,16 +1,12 @@
 package dev.autocentric.publisher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Listings stream record to one {@code autocentric.listings} event. "Public" means listed by its
@@ -63,8 +59,8 @@ public final class ListingEventMapper implements StreamEventMapper {
         if (changed.isEmpty()) {
             return Optional.empty();
         }
-        String oldStatus = text(oldImage, "status");
-        String newStatus = text(newImage, "status");
+        String oldStatus = StreamRecord.text(oldImage, "status");
+        String newStatus = StreamRecord.text(newImage, "status");
         boolean wasPublic = isPublic(oldImage);
         boolean isPublic = isPublic(newImage);
         String type;
@@ -102,31 +98,7 @@ public final class ListingEventMapper implements StreamEventMapper {
                 data.set("previousEPriceCents", previous);
             }
         }
-        ObjectNode detail = NODES.objectNode();
-        detail.put("eventId", eventId(SOURCE, record.eventId()));
-        detail.put("occurredAt", occurredAt(record, newImage).toString());
-        detail.put("schemaVersion", SCHEMA_VERSION);
-        detail.set("data", data);
-        ArrayNode names = detail.putArray("changed");
-        changed.forEach(names::add);
-        return Optional.of(new DomainEvent(SOURCE, type, detail));
-    }
-
-    /** A stable id: the same stream record always gives the same id, different records never do. */
-    static String eventId(String source, String streamEventId) {
-        return UUID.nameUUIDFromBytes((source + ":" + streamEventId).getBytes(StandardCharsets.UTF_8)).toString();
-    }
-
-    private static Instant occurredAt(StreamRecord record, ObjectNode newImage) {
-        String updatedAt = text(newImage, "updatedAt");
-        if (updatedAt != null) {
-            try {
-                return Instant.parse(updatedAt);
-            } catch (RuntimeException e) {
-                // fall back to the stream's own time
-            }
-        }
-        return record.approximate();
+        return Optional.of(EventEnvelope.event(SOURCE, type, record, data, changed));
     }
 
     static boolean isPublic(ObjectNode image) {
@@ -134,12 +106,7 @@ public final class ListingEventMapper implements StreamEventMapper {
             return false;
         }
         JsonNode listed = StreamRecord.attribute(image, "listed");
-        String status = text(image, "status");
+        String status = StreamRecord.text(image, "status");
         return listed != null && listed.asBoolean() && ("AVAILABLE".equals(status) || "RESERVED".equals(status));
-    }
-
-    private static String text(ObjectNode image, String name) {
-        JsonNode value = StreamRecord.attribute(image, name);
-        return value == null ? null : value.asText();
     }
 }

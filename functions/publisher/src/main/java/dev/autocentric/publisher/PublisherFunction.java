@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClientBuilder;
  * the bus will not take throws, so the event source mapping retries and bisects the batch and
  * finally sends it to the on-failure queue. Plain {@link RequestStreamHandler}: no HTTP stack.
  *
- * <p>Adding the Orders stream: one more {@code DynamoDB} event in template.yaml on the Orders
- * table's stream, an {@code ORDERS_TABLE} variable, and an {@code OrderEventMapper} registered
- * below under that table name.
+ * <p>Tables: Listings ({@link ListingEventMapper}) and Orders ({@link OrderEventMapper}), named by
+ * {@code LISTINGS_TABLE} and {@code ORDERS_TABLE}; each is one {@code DynamoDB} event of the
+ * function in template.yaml.
  */
 public class PublisherFunction implements RequestStreamHandler, Resource {
     private static final Logger LOG = LoggerFactory.getLogger(PublisherFunction.class);
@@ -54,7 +54,8 @@ public class PublisherFunction implements RequestStreamHandler, Resource {
     }
 
     static Map<String, StreamEventMapper> mappers(Map<String, String> env) {
-        return Map.of(env.getOrDefault("LISTINGS_TABLE", "Listings"), new ListingEventMapper());
+        return Map.of(env.getOrDefault("LISTINGS_TABLE", "Listings"), new ListingEventMapper(),
+                env.getOrDefault("ORDERS_TABLE", "Orders"), new OrderEventMapper());
     }
 
     @Override
@@ -102,13 +103,19 @@ public class PublisherFunction implements RequestStreamHandler, Resource {
         return builder.build();
     }
 
-    /** SnapStart priming: map a sample record so Jackson and the mapper are warm in the snapshot. */
+    /** SnapStart priming: map a sample record of each table so Jackson and the mappers are warm in the snapshot. */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
             new ListingEventMapper().map(StreamRecord.of(Json.tree("""
                     {"eventID":"priming","eventName":"INSERT","eventSourceARN":"arn:aws:dynamodb:us-east-1:1:table/t/stream/s",
                      "dynamodb":{"NewImage":{"vin":{"S":"1"},"listed":{"BOOL":true},"status":{"S":"AVAILABLE"}}}}""")))
+                    .ifPresent(e -> Json.write(e.detail()));
+            new OrderEventMapper().map(StreamRecord.of(Json.tree("""
+                    {"eventID":"priming","eventName":"INSERT","eventSourceARN":"arn:aws:dynamodb:us-east-1:1:table/t/stream/s",
+                     "dynamodb":{"NewImage":{"orderId":{"S":"1"},"status":{"S":"PLACED"},
+                     "vehicle":{"M":{"year":{"N":"2024"}}},
+                     "lines":{"L":[{"M":{"code":{"S":"EPRICE"},"amountCents":{"N":"1"}}}]}}}}""")))
                     .ifPresent(e -> Json.write(e.detail()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("SnapStart priming failed: {}", e.toString());

@@ -36,6 +36,12 @@ public record StreamRecord(String eventId, String eventName, String sourceArn, I
         return image == null ? null : DynamoJson.plain(image.get(name));
     }
 
+    /** The text of an attribute of an image, or null when absent. */
+    public static String text(ObjectNode image, String name) {
+        JsonNode value = attribute(image, name);
+        return value == null ? null : value.asText();
+    }
+
     /** The table name of a stream ARN ({@code arn:...:table/<name>/stream/<label>}). */
     public String tableName() {
         int start = sourceArn.indexOf(":table/");

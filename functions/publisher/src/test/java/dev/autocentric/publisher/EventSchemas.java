@@ -12,9 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Assertions;
 
 /** The JSON Schemas of events/schemas (draft 2020-12), one per event type. */
 final class EventSchemas {
@@ -41,6 +45,24 @@ final class EventSchemas {
         event.put("detail-type", e.detailType());
         event.set("detail", e.detail());
         return event;
+    }
+
+    /** The one event a mapper made, checked: present, of {@code source}, envelope version 1, valid by its schema. */
+    static DomainEvent valid(Optional<DomainEvent> mapped, String source) {
+        Assertions.assertTrue(mapped.isPresent(), "an event");
+        DomainEvent e = mapped.get();
+        Assertions.assertEquals(Set.of(), violations(asEventBridgeEvent(e)),
+                "valid against events/schemas/" + e.detailType() + ".json: " + e.detail());
+        Assertions.assertEquals(source, e.source());
+        Assertions.assertEquals(1, e.detail().path("schemaVersion").asInt());
+        return e;
+    }
+
+    /** The names in an event's {@code changed}. */
+    static List<String> changed(DomainEvent e) {
+        List<String> names = new ArrayList<>();
+        e.detail().path("changed").forEach(n -> names.add(n.asText()));
+        return names;
     }
 
     static JsonNode read(Path file) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** Listings stream records for tests, images written as the table stores them. */
+/** Stream records for tests (Listings by default), images written as the table stores them. */
 final class Records {
     static final String STREAM_ARN =
             "arn:aws:dynamodb:us-east-1:123456789012:table/Listings/stream/2026-11-26T00:00:00.000";
@@ -56,17 +56,24 @@ final class Records {
     }
 
     static StreamRecord record(String eventId, Map<String, Object> oldItem, Map<String, Object> newItem) {
+        return record(STREAM_ARN, eventId, oldItem == null ? null : attributes(oldItem),
+                newItem == null ? null : attributes(newItem));
+    }
+
+    /** A record of the stream {@code streamArn}: INSERT without an old image, REMOVE without a new one. */
+    static StreamRecord record(String streamArn, String eventId, Map<String, AttributeValue> oldItem,
+                               Map<String, AttributeValue> newItem) {
         ObjectNode r = Json.MAPPER.createObjectNode();
         r.put("eventID", eventId);
         r.put("eventName", oldItem == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY");
-        r.put("eventSourceARN", STREAM_ARN);
+        r.put("eventSourceARN", streamArn);
         ObjectNode ddb = r.putObject("dynamodb");
         ddb.put("ApproximateCreationDateTime", 1_795_680_000);
         if (oldItem != null) {
-            ddb.set("OldImage", StreamEvents.item(attributes(oldItem)));
+            ddb.set("OldImage", StreamEvents.item(oldItem));
         }
         if (newItem != null) {
-            ddb.set("NewImage", StreamEvents.item(attributes(newItem)));
+            ddb.set("NewImage", StreamEvents.item(newItem));
         }
         return StreamRecord.of(r);
     }

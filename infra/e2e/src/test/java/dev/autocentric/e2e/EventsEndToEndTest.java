@@ -1,6 +1,7 @@
 package dev.autocentric.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,13 +32,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The events backbone through the local runtime: listing writes over HTTP become schema-valid
- * events on the bus (by the Listings stream and the publisher's JVM); order events on the bus
- * reach dealers' webhooks (rule, queue, notifier JVM) signed, retried, and dead-lettered.
+ * events on the bus (by the Listings stream and the publisher's JVM); an order placed and
+ * confirmed over HTTP becomes order events (by the Orders stream) that reach the selling dealer as
+ * an ADF lead and the delivery dealer as JSON; order events on the bus reach dealers' webhooks
+ * (rule, queue, notifier JVM) signed, retried, and dead-lettered.
  */
 class EventsEndToEndTest {
     static final String ADMIN_TOKEN = "e2e-events-operator-token-0123456789";
@@ -53,7 +58,7 @@ class EventsEndToEndTest {
     static final Map<String, List<Received>> received = new ConcurrentHashMap<>();
     static final AtomicInteger flakyFailuresLeft = new AtomicInteger(3);
 
-    record Received(String signature, String eventId, String body) {
+    record Received(String signature, String eventId, String eventType, String contentType, String body) {
     }
 
     @BeforeAll
@@ -64,7 +69,9 @@ class EventsEndToEndTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(
                     exchange.getRequestHeaders().getFirst("AutoCentric-Signature"),
-                    exchange.getRequestHeaders().getFirst("AutoCentric-Event-Id"), body));
+                    exchange.getRequestHeaders().getFirst("AutoCentric-Event-Id"),
+                    exchange.getRequestHeaders().getFirst("AutoCentric-Event-Type"),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body));
             int status = switch (path) {
                 case "/hooks/down" -> 500;
                 case "/hooks/flaky" -> flakyFailuresLeft.getAndDecrement() > 0 ? 500 : 200;
@@ -131,9 +138,20 @@ class EventsEndToEndTest {
     }
 
     static String enrol(String id) {
-        Api.Reply r = api.send("POST", "/v1/admin/dealers", ADMIN_TOKEN, ListingEndToEndTest.dealer(id, "48226", 42.33181, -83.05035));
+        return enrol(id, "Detroit", "48226", 42.33181, -83.05035);
+    }
+
+    static String enrol(String id, String city, String zip, double lat, double lon) {
+        Map<String, Object> dealer = ListingEndToEndTest.dealer(id, zip, lat, lon);
+        dealer.put("city", city);
+        Api.Reply r = api.send("POST", "/v1/admin/dealers", ADMIN_TOKEN, dealer);
         assertEquals(201, r.status(), r.body());
         return r.json().path("credential").asText();
+    }
+
+    /** An order id of the orders function's form (ord + 26 base32 letters) for events put on the bus by hand. */
+    static String handMadeOrderId(String tag) {
+        return "ord" + (tag + "a".repeat(26)).substring(0, 26);
     }
 
     /** Registers the dealer's webhook on the test server; answers the signing secret. */
@@ -201,7 +219,7 @@ class EventsEndToEndTest {
     void anOrderPlacedReachesTheSellersWebhookSignedAndSchemaValid() throws Exception {
         String cred = enrol("dlr-ev-hook");
         String secret = webhook("dlr-ev-hook", cred, "/hooks/ok", "json");
-        String eventId = orderPlaced("ord-e2e-ok", "dlr-ev-hook");
+        String eventId = orderPlaced(handMadeOrderId("ok"), "dlr-ev-hook");
 
         Received r = Eventually.await("the webhook call", Duration.ofSeconds(60), () ->
                 received.getOrDefault("/hooks/ok", List.of()).stream().findFirst().orElse(null));
@@ -209,14 +227,14 @@ class EventsEndToEndTest {
         assertEquals(eventId, r.eventId());
         JsonNode body = Api.JSON.readTree(r.body());
         assertEquals("OrderPlaced", body.path("type").asText());
-        assertEquals("ord-e2e-ok", body.path("data").path("orderId").asText());
+        assertEquals(handMadeOrderId("ok"), body.path("data").path("orderId").asText());
     }
 
     @Test
     void aReceiverThatFailsThreeTimesGetsTheEventOnARetryAndCountsItOnce() throws Exception {
         String cred = enrol("dlr-ev-flaky");
         String secret = webhook("dlr-ev-flaky", cred, "/hooks/flaky", "json");
-        String eventId = orderPlaced("ord-e2e-flaky", "dlr-ev-flaky");
+        String eventId = orderPlaced(handMadeOrderId("flaky"), "dlr-ev-flaky");
 
         List<Received> calls = Eventually.await("a successful delivery", Duration.ofSeconds(90), () -> {
             List<Received> got = received.getOrDefault("/hooks/flaky", List.of());
@@ -236,7 +254,7 @@ class EventsEndToEndTest {
     void aReceiverThatAlwaysFailsLeavesTheEventInTheDeadLetterQueue() throws Exception {
         String cred = enrol("dlr-ev-down");
         webhook("dlr-ev-down", cred, "/hooks/down", "json");
-        String eventId = orderPlaced("ord-e2e-down", "dlr-ev-down");
+        String eventId = orderPlaced(handMadeOrderId("down"), "dlr-ev-down");
 
         Message dead = Eventually.await("the dead-lettered event", Duration.ofSeconds(120), () -> {
             List<Message> got = aws.sqs().receiveMessage(r -> r.queueUrl(aws.queueUrl("WebhookDeadLetterQueue"))
@@ -247,5 +265,131 @@ class EventsEndToEndTest {
         assertEquals("OrderPlaced", event.path("detail-type").asText());
         assertEquals(Set.of(), violations(event), "intact and inspectable");
         assertEquals(5, received.get("/hooks/down").size(), "tried maxReceiveCount (5) times");
+    }
+
+    /** The tapped events of one order, in the order they reached the tap. */
+    static List<JsonNode> eventsOfOrder(String orderId) {
+        return tapped().stream().filter(e -> e.path("source").asText().equals("autocentric.orders")
+                && e.path("detail").path("data").path("orderId").asText().equals(orderId)).toList();
+    }
+
+    static List<String> types(List<JsonNode> events) {
+        return events.stream().map(e -> e.path("detail-type").asText()).toList();
+    }
+
+    @Test
+    void anOrderPlacedAndConfirmedOverTheApiReachesBothDealersAsLeadAndJsonSignedAndSchemaValid() throws Exception {
+        String seller = enrol("dlr-ev-ord-seller");
+        String delivery = enrol("dlr-ev-ord-chi", "Chicago", "60601", 41.88515, -87.62151);
+        String sellerSecret = webhook("dlr-ev-ord-seller", seller, "/hooks/order-seller", "adf");
+        String deliverySecret = webhook("dlr-ev-ord-chi", delivery, "/hooks/order-delivery", "json");
+        String vin = dev.autocentric.shared.vin.Vin.withCheckDigit("1G1ZD5ST0LF840001");
+        assertEquals(201, api.send("PUT", "/v1/dealers/dlr-ev-ord-seller/inventory/" + vin, seller,
+                ListingEndToEndTest.vehicle(vin, 2_549_900)).status());
+
+        // the buyer: a quote for their ZIP, then the order with an Idempotency-Key
+        Api.Reply quoted = api.send("GET", "/v1/listings/" + vin + "/quote?zip=60601", null, null);
+        assertEquals(200, quoted.status(), quoted.body());
+        JsonNode quote = quoted.json();
+        assertEquals("dlr-ev-ord-chi", quote.path("deliveryDealer").path("dealerId").asText(), quote.toString());
+        Map<String, Object> buyer = Map.of("name", "Ann Buyer", "email", "ann.buyer@example.com",
+                "phone", "3125550123", "zip", "60601");
+        Map<String, Object> order = Map.of("vin", vin, "quoteId", quote.path("quoteId").asText(), "buyer", buyer);
+        Api.Reply placed = api.send("POST", "/v1/orders", null, order,
+                "idempotency-key", java.util.UUID.randomUUID().toString());
+        assertEquals(201, placed.status(), placed.body());
+        String orderId = placed.json().path("orderId").asText();
+
+        // writes that do not commit yield no event: a second order of the now reserved vehicle, a
+        // step the lifecycle does not allow, and a write to the order whose condition fails
+        Api.Reply second = api.send("POST", "/v1/orders", null, order,
+                "idempotency-key", java.util.UUID.randomUUID().toString());
+        assertEquals(409, second.status(), second.body());
+        Api.Reply early = api.send("POST", "/v1/dealers/dlr-ev-ord-seller/orders/" + orderId + "/ship", seller, null);
+        assertEquals(409, early.status(), "a PLACED order cannot ship: " + early.body());
+        String ordersTable = aws.physicalName("OrdersTable");
+        Map<String, AttributeValue> key = Map.of("orderId", AttributeValue.fromS(orderId));
+        assertThrows(ConditionalCheckFailedException.class, () -> aws.dynamo().updateItem(u -> u.tableName(ordersTable)
+                .key(key).updateExpression("SET #s = :shipped").conditionExpression("version = :stale")
+                .expressionAttributeNames(Map.of("#s", "status"))
+                .expressionAttributeValues(Map.of(":shipped", AttributeValue.fromS("SHIPPED"),
+                        ":stale", AttributeValue.fromN("7")))));
+
+        // the seller confirms; confirming again is refused
+        Api.Reply confirmed = api.send("POST", "/v1/dealers/dlr-ev-ord-seller/orders/" + orderId + "/confirm",
+                seller, null);
+        assertEquals(200, confirmed.status(), confirmed.body());
+        assertEquals(409, api.send("POST", "/v1/dealers/dlr-ev-ord-seller/orders/" + orderId + "/confirm",
+                seller, null).status(), "confirmed once only");
+
+        Eventually.await("OrderPlaced and OrderConfirmed on the bus", Duration.ofSeconds(90), () ->
+                eventsOfOrder(orderId).size() >= 2);
+        Received lead = Eventually.await("the ADF lead at the selling dealer", Duration.ofSeconds(90), () ->
+                received.getOrDefault("/hooks/order-seller", List.of()).stream().findFirst().orElse(null));
+        Received json = Eventually.await("OrderConfirmed at the delivery dealer", Duration.ofSeconds(90), () ->
+                received.getOrDefault("/hooks/order-delivery", List.of()).stream().findFirst().orElse(null));
+        Thread.sleep(3_000); // time for a wrong extra event or delivery to show up
+
+        // exactly one event per committed change, none for the refused writes
+        List<JsonNode> events = eventsOfOrder(orderId);
+        assertEquals(List.of("OrderPlaced", "OrderConfirmed"), types(events));
+        List<JsonNode> listingEvents = tapped().stream()
+                .filter(e -> e.path("detail").path("data").path("vin").asText().equals(vin)
+                        && e.path("source").asText().equals("autocentric.listings")).toList();
+        assertEquals(List.of("ListingPublished", "ListingReserved"), types(listingEvents));
+        // every event emitted so far validates against its schema
+        for (JsonNode e : tapped()) {
+            assertEquals(Set.of(), violations(e), e.toString());
+        }
+        JsonNode placedEvent = events.get(0);
+        JsonNode confirmedEvent = events.get(1);
+        JsonNode placedData = placedEvent.path("detail").path("data");
+        assertEquals("dlr-ev-ord-seller", placedData.path("sellingDealerId").asText());
+        assertEquals("dlr-ev-ord-chi", placedData.path("deliveryDealerId").asText());
+        assertEquals(quote.path("totalCents").asLong(), placedData.path("totalCents").asLong());
+        assertEquals(2_549_900, placedData.path("vehicle").path("ePriceCents").asLong());
+        assertEquals("PLACED", confirmedEvent.path("detail").path("data").path("previousStatus").asText());
+        assertEquals(List.of("status"), Api.JSON.convertValue(confirmedEvent.path("detail").path("changed"), List.class));
+
+        // the selling dealer (adf): one signed ADF lead with what a dealer CRM needs
+        assertEquals(1, received.get("/hooks/order-seller").size(), "the seller hears OrderPlaced only");
+        assertTrue(verifies(sellerSecret, lead), lead.signature());
+        assertEquals(placedEvent.path("detail").path("eventId").asText(), lead.eventId());
+        assertEquals("OrderPlaced", lead.eventType());
+        assertTrue(lead.contentType().startsWith("application/xml"), lead.contentType());
+        javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        org.w3c.dom.Document adf = factory.newDocumentBuilder()
+                .parse(new java.io.ByteArrayInputStream(lead.body().getBytes(StandardCharsets.UTF_8)));
+        javax.xml.xpath.XPath x = javax.xml.xpath.XPathFactory.newInstance().newXPath();
+        assertEquals("adf", adf.getDocumentElement().getNodeName());
+        assertEquals(java.time.Instant.parse(placed.json().path("placedAt").asText()),
+                java.time.Instant.parse(x.evaluate("/adf/prospect/requestdate", adf)), "requestdate: when it was placed");
+        assertEquals(orderId, x.evaluate("/adf/prospect/id", adf));
+        assertEquals("2025", x.evaluate("/adf/prospect/vehicle/year", adf));
+        assertEquals("Chevrolet", x.evaluate("/adf/prospect/vehicle/make", adf));
+        assertEquals("Malibu", x.evaluate("/adf/prospect/vehicle/model", adf));
+        assertEquals(vin, x.evaluate("/adf/prospect/vehicle/vin", adf));
+        assertEquals("S-" + vin.substring(11), x.evaluate("/adf/prospect/vehicle/stock", adf));
+        assertEquals("25499.00", x.evaluate("/adf/prospect/vehicle/price", adf));
+        assertEquals("Ann Buyer", x.evaluate("/adf/prospect/customer/contact/name", adf));
+        assertEquals("ann.buyer@example.com", x.evaluate("/adf/prospect/customer/contact/email", adf));
+        assertEquals("+13125550123", x.evaluate("/adf/prospect/customer/contact/phone", adf), "as the order stored it");
+        assertEquals("60601", x.evaluate("/adf/prospect/customer/contact/address/postalcode", adf));
+        assertEquals("dlr-ev-ord-seller", x.evaluate("/adf/prospect/vendor/id", adf));
+        assertEquals("Dealer dlr-ev-ord-seller", x.evaluate("/adf/prospect/vendor/vendorname", adf));
+        assertEquals("AutoCentric", x.evaluate("/adf/prospect/provider/name", adf));
+
+        // the delivery dealer (json): OrderConfirmed, signed, without the buyer's contact
+        assertEquals(1, received.get("/hooks/order-delivery").size(), "the delivery dealer hears OrderConfirmed only");
+        assertTrue(verifies(deliverySecret, json), json.signature());
+        assertEquals(confirmedEvent.path("detail").path("eventId").asText(), json.eventId());
+        JsonNode body = Api.JSON.readTree(json.body());
+        assertEquals("OrderConfirmed", body.path("type").asText());
+        assertEquals("autocentric.orders", body.path("source").asText());
+        assertEquals(json.eventId(), body.path("eventId").asText());
+        assertEquals(orderId, body.path("data").path("orderId").asText());
+        assertEquals("CONFIRMED", body.path("data").path("status").asText());
+        assertTrue(body.path("data").path("buyer").isMissingNode(), "the buyer's contact is for the seller only");
     }
 }
