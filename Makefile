@@ -28,10 +28,11 @@ run: build ## start the emulator and the local runtime on http://localhost:$(POR
 	MOTO_PYTHON="$(PYTHON)" $(JAVA_HOME)/bin/java -jar infra/local/target/local-runtime.jar \
 	  --template template.yaml --port $(PORT) --seed $(SEED) --concurrency $(CONCURRENCY) --logs .local/logs
 
-lint: setup ## cfn-lint on template.yaml (no errors, no warnings); moto speed-ups answer as moto does
+lint: setup ## cfn-lint on template.yaml (no errors, no warnings); moto speed-ups answer as moto does; moto's DynamoDB isolates requests
 	"$(PYTHON)" -c 'import sys; from cfnlint.runner import main; sys.argv[0] = "cfn-lint"; sys.exit(main())' template.yaml
 	@echo "cfn-lint: template.yaml clean"
 	"$(PYTHON)" infra/local/src/test/python/test_moto_speedups.py
+	"$(PYTHON)" infra/local/src/test/python/test_moto_fidelity.py
 
 unit: setup ## unit and integration tests of every module, without the end-to-end suite
 	MOTO_PYTHON="$(PYTHON)" $(MVN) $(MVN_FLAGS) test
