@@ -106,6 +106,11 @@ public final class OrderService {
                     .orElseThrow(() -> Problem.notFound("no vehicle " + request.vin() + " in the marketplace")
                             .toException());
             if (!listing.vehicle().listed() || listing.status() != ListingStatus.AVAILABLE) {
+                // a retry of this very key may have reserved it between the two reads: answer as that one did
+                Optional<OrderStore.IdempotencyRecord> won = store.idempotency(scopedKey, now);
+                if (won.isPresent()) {
+                    return replay(won.get(), requestHash);
+                }
                 throw notAvailable(listing);
             }
             if (!listing.dealerId().equals(claims.sellingDealerId())) {

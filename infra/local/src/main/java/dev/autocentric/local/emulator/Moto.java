@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 public final class Moto implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** The Python files the emulator runs, copied from the classpath next to each other. */
-    private static final List<String> SCRIPTS = List.of("moto_launcher.py", "moto_speedups.py");
+    private static final List<String> SCRIPTS = List.of("moto_launcher.py", "moto_speedups.py", "moto_fidelity.py");
 
     private final Process process;
     private final OutputStream keepAlive;
