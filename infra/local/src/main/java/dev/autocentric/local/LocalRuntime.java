@@ -14,9 +14,11 @@ import dev.autocentric.local.events.RuleRouter;
 import dev.autocentric.local.events.Scheduler;
 import dev.autocentric.local.events.SqsPoller;
 import dev.autocentric.local.events.StreamPoller;
+import dev.autocentric.local.http.CorsPolicy;
 import dev.autocentric.local.http.HttpApiGateway;
 import dev.autocentric.local.http.Route;
 import dev.autocentric.local.http.RouteTable;
+import dev.autocentric.local.http.StaticSite;
 import dev.autocentric.local.lambda.ChildProcesses;
 import dev.autocentric.local.lambda.ColdStart;
 import dev.autocentric.local.lambda.FunctionConfig;
@@ -172,12 +174,20 @@ public final class LocalRuntime implements AutoCloseable {
             }
         }
 
-        gateway = new HttpApiGateway(routes, pools, options.host(), options.httpPort(), "local", deployment.accountId());
+        gateway = new HttpApiGateway(routes, pools, options.host(), options.httpPort(), "local", deployment.accountId(),
+                corsPolicy(template), new StaticSite());
         streamPollers.forEach(StreamPoller::start);
         sqsPollers.forEach(SqsPoller::start);
         router.start();
         scheduler.start();
         options.afterStart().accept(this);
+    }
+
+    /** The CORS configuration of the template's HTTP API (one API: every route shares the port). */
+    private CorsPolicy corsPolicy(SamTemplate template) {
+        return template.resourcesOfType(SamTemplate.HTTP_API).stream().findFirst()
+                .map(api -> CorsPolicy.fromTemplate(template.resolve(api.properties().get("CorsConfiguration"), deployment)))
+                .orElse(CorsPolicy.none());
     }
 
     private URI emulatorEndpoint() {

@@ -24,6 +24,7 @@ public final class SamTemplate {
     public static final String QUEUE = "AWS::SQS::Queue";
     public static final String BUS = "AWS::Events::EventBus";
     public static final String RULE = "AWS::Events::Rule";
+    public static final String HTTP_API = "AWS::Serverless::HttpApi";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");

@@ -23,7 +23,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The template's HTTP API on one loopback port: routes each request to its function as a payload
- * 2.0 event and answers with the function's response, with API Gateway's own error answers.
+ * 2.0 event and answers with the function's response, with API Gateway's own error answers and
+ * its CORS handling ({@link CorsPolicy}). Paths no route claims may be served by a
+ * {@link StaticSite} (docs, storefront).
  */
 public final class HttpApiGateway implements AutoCloseable {
 
@@ -37,6 +39,8 @@ public final class HttpApiGateway implements AutoCloseable {
     private final RouteTable routes;
     private final Map<String, ? extends Invoker> functions;
     private final PayloadV2 payload;
+    private final CorsPolicy cors;
+    private final StaticSite site;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -46,12 +50,30 @@ public final class HttpApiGateway implements AutoCloseable {
      */
     public HttpApiGateway(RouteTable routes, Map<String, ? extends Invoker> functions, String host, int port,
                           String apiId, String accountId) throws IOException {
+        this(routes, functions, host, port, apiId, accountId, CorsPolicy.none(), null);
+    }
+
+    /**
+     * @param cors the API's CORS configuration ({@link CorsPolicy#none()} for none)
+     * @param site pages served on paths no route claims; null for none
+     */
+    public HttpApiGateway(RouteTable routes, Map<String, ? extends Invoker> functions, String host, int port,
+                          String apiId, String accountId, CorsPolicy cors, StaticSite site) throws IOException {
         this.routes = routes;
         this.functions = Map.copyOf(functions);
         this.payload = new PayloadV2(apiId, accountId);
+        this.cors = cors;
+        this.site = site;
         for (Route route : routes.routes()) {
             if (!functions.containsKey(route.function())) {
                 throw new IllegalArgumentException(route.routeKey() + " names an unknown function " + route.function());
+            }
+        }
+        if (site != null) {
+            for (String path : StaticSite.PATHS) {
+                routes.match("GET", path).filter(m -> !m.route().isDefault()).ifPresent(m -> {
+                    throw new IllegalArgumentException(m.route().routeKey() + " clashes with the local page " + path);
+                });
             }
         }
         InetAddress address = host == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(host);
@@ -71,6 +93,18 @@ public final class HttpApiGateway implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            var requestHeaders = exchange.getRequestHeaders();
+            String origin = requestHeaders.getFirst("origin");
+            if (cors.isPreflight(exchange.getRequestMethod(), origin, requestHeaders.getFirst("access-control-request-method"))) {
+                // API Gateway answers preflights itself, whatever the routes
+                exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+                cors.preflight(origin, requestHeaders.getFirst("access-control-request-method"),
+                        requestHeaders.getFirst("access-control-request-headers"))
+                        .forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
+                exchange.getResponseHeaders().set("apigw-requestid", requestId());
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             GatewayResponse response;
             try {
                 response = respond(exchange);
@@ -81,8 +115,16 @@ public final class HttpApiGateway implements AutoCloseable {
             String requestId = exchange.getResponseHeaders().getFirst("apigw-requestid");
             response.headers().forEach((name, values) -> {
                 // the server frames the body itself; a function's own framing headers would contradict it
-                if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")) {
+                if (!name.equalsIgnoreCase("content-length") && !name.equalsIgnoreCase("transfer-encoding")
+                        && !cors.owns(name)) {
                     values.forEach(v -> exchange.getResponseHeaders().add(name, v));
+                }
+            });
+            cors.responseHeaders(origin).forEach((name, values) -> {
+                if (name.equals("vary")) {
+                    exchange.getResponseHeaders().add(name, values.getFirst());
+                } else {
+                    exchange.getResponseHeaders().put(name, values);
                 }
             });
             if (requestId == null) {
@@ -102,6 +144,9 @@ public final class HttpApiGateway implements AutoCloseable {
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath();
         var match = routes.match(exchange.getRequestMethod(), rawPath);
+        if (site != null && site.serves(rawPath) && match.map(m -> m.route().isDefault()).orElse(true)) {
+            return site.respond(exchange.getRequestMethod(), rawPath);
+        }
         if (match.isEmpty()) {
             return GatewayResponse.message(404, "Not Found");
         }

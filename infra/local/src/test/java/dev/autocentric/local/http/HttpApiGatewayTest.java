@@ -5,12 +5,9 @@ import dev.autocentric.local.Json;
 import dev.autocentric.local.lambda.InvocationResult;
 import dev.autocentric.local.lambda.InvocationResult.Outcome;
 import dev.autocentric.local.lambda.Invoker;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The gateway over real HTTP, with scripted functions in place of JVMs. */
-class HttpApiGatewayTest {
+class HttpApiGatewayTest extends GatewayOverHttp {
 
     private final AtomicReference<JsonNode> lastEvent = new AtomicReference<>();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private HttpApiGateway gateway;
 
     private static InvocationResult result(Outcome outcome, String payload) {
         return new InvocationResult(outcome, payload.getBytes(StandardCharsets.UTF_8), "r", Duration.ZERO);
@@ -59,19 +54,6 @@ class HttpApiGatewayTest {
                 .add(new Route("GET", "/v1/busy", "Busy"));
         gateway = new HttpApiGateway(routes, Map.of("Echo", echo, "Broken", broken, "Busy", busy),
                 null, 0, "local", "123456789012");
-    }
-
-    @AfterEach
-    void stop() {
-        gateway.close();
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(gateway.endpoint() + path));
     }
 
     @Test
