@@ -10,8 +10,8 @@ import java.util.Map;
  * {@code make bench}: runs each benchmark and writes its named section into
  * {@code bench/report.json} and {@code bench/report.md}, keeping the sections other benchmarks
  * wrote. Usage: {@code java -jar infra/bench/target/bench.jar [--out bench] [--lookups 10000]
- * [--sections routing,search,coldstart] [--search-queries 8] [--search-sizes 10000,100000]
- * [--cold-runs 7] [--warm-runs 50]}.
+ * [--sections routing,search,coldstart,orders] [--search-queries 8] [--search-sizes 10000,100000]
+ * [--cold-runs 7] [--warm-runs 50] [--orders 300] [--orders-rounds 20] [--orders-background 5000]}.
  */
 public final class Bench {
 
@@ -20,8 +20,9 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--out", "bench", "--lookups", "10000",
-                "--sections", "routing,search,coldstart", "--search-queries", "8", "--search-sizes", "10000,100000",
-                "--cold-runs", "7", "--warm-runs", "50"));
+                "--sections", "routing,search,coldstart,orders", "--search-queries", "8", "--search-sizes",
+                "10000,100000", "--cold-runs", "7", "--warm-runs", "50", "--orders", "300", "--orders-rounds", "20",
+                "--orders-background", "5000"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -40,6 +41,11 @@ public final class Bench {
         if (sections.contains("coldstart")) {
             report.put(new ColdStartBench(Integer.parseInt(options.get("--cold-runs")),
                     Integer.parseInt(options.get("--warm-runs"))).run());
+        }
+        if (sections.contains("orders")) {
+            report.put(new OrderBench(Integer.parseInt(options.get("--orders")),
+                    Integer.parseInt(options.get("--orders-rounds")),
+                    Integer.parseInt(options.get("--orders-background"))).run());
         }
         report.write();
         System.out.println("bench: wrote " + report.markdownFile() + " and " + report.jsonFile());
