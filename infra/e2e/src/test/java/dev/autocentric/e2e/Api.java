@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A web client of the local runtime's HTTP API, as a dealer system or browser would call it. */
+/**
+ * A web client of the local runtime's HTTP API, as a dealer system or browser would call it. Every
+ * exchange is offered to {@link ResponsesMatchOpenApi}, which checks it against openapi.yaml when
+ * the test class opted in.
+ */
 final class Api {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,13 +49,15 @@ final class Api {
             for (int i = 0; i < headers.length; i += 2) {
                 b.header(headers[i], headers[i + 1]);
             }
+            String sent = null;
             if (body == null) {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             } else {
-                byte[] bytes = body instanceof String s ? s.getBytes() : JSON.writeValueAsBytes(body);
-                b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(bytes));
+                sent = body instanceof String s ? s : JSON.writeValueAsString(body);
+                b.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(sent));
             }
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            ResponsesMatchOpenApi.record(method, path, sent, r.statusCode(), r.headers(), r.body());
             return new Reply(r.statusCode(), new HttpResponseHeaders(r.headers()), r.body());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);

@@ -21,13 +21,16 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The listing function deployed from template.yaml into the local runtime (its shaded JAR in its
- * own JVM, behind the local HTTP API) and driven over HTTP as dealer systems and buyers would.
+ * own JVM, behind the local HTTP API) and driven over HTTP as dealer systems and buyers would; every
+ * answer is checked against openapi.yaml.
  */
+@ExtendWith(ResponsesMatchOpenApi.class)
 class ListingEndToEndTest {
     static final String ADMIN_TOKEN = "e2e-operator-token-0123456789abcdef";
 

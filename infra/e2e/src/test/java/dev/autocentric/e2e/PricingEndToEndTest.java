@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with the listing function: a dealer changes an e-price, the next quote and the price history
  * show it, search finds it at its new price at once, and listing detail and search results carry a
  * deal rating kept from the Listings stream. Then the buyer's journey on to the orders function:
- * quote, simultaneous orders of which one wins, the dealers' lifecycle to delivery.
+ * quote, simultaneous orders of which one wins, the dealers' lifecycle to delivery. Every answer is
+ * checked against openapi.yaml.
  */
+@ExtendWith(ResponsesMatchOpenApi.class)
 class PricingEndToEndTest {
     static final String ADMIN_TOKEN = "e2e-pricing-operator-token-0123456789";
 
