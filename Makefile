@@ -7,6 +7,7 @@ JAVA_HOME := $(shell infra/scripts/find-jdk)
 export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 PYTHON = $(shell infra/scripts/python-env)
+BROWSER = $(shell infra/scripts/browser-env)
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 PORT ?= 3000
@@ -18,8 +19,8 @@ CONCURRENCY ?= 4
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-setup: ## check the JDK and install the pinned Python tools (moto, cfn-lint) when missing
-	@echo "JDK: $(JAVA_HOME)"; echo "Python tools: $(PYTHON)"
+setup: ## check the JDK; install the pinned Python tools (moto, cfn-lint) and the browser test's playwright-core and chromium when missing
+	@echo "JDK: $(JAVA_HOME)"; echo "Python tools: $(PYTHON)"; echo "Browser: $(BROWSER)"
 
 build: setup ## build every function JAR and the local runtime (tests skipped)
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
@@ -43,8 +44,9 @@ test: lint ## everything CI checks: lint, unit, integration and end-to-end tests
 	MOTO_PYTHON="$(PYTHON)" infra/scripts/readme-check
 	@sleep 1; infra/scripts/leftovers "$$(cat .test-started)"; rm -f .test-started
 
+# bench builds every function JAR and the baseline: the cold-start and feed sections run them through the local runtime
 bench: setup ## measure against the emulator and write bench/report.md and bench/report.json (not part of make test)
-	$(MVN) $(MVN_FLAGS) -q -DskipTests -pl infra/bench -am package
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package
 	MOTO_PYTHON="$(PYTHON)" $(JAVA_HOME)/bin/java -jar infra/bench/target/bench.jar --out bench
 
 clean: ## remove build output and local state

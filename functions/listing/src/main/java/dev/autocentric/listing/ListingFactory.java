@@ -6,6 +6,7 @@ import dev.autocentric.shared.dynamo.DynamoClients;
 import dev.autocentric.shared.dynamo.ListingRepository;
 import dev.autocentric.shared.dynamo.MarketStatsRepository;
 import dev.autocentric.shared.http.DynamoDbClientHolder;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.listing.VehicleValidator;
 import dev.autocentric.shared.paging.PageCursor;
 import io.micronaut.context.annotation.Bean;
@@ -20,7 +21,7 @@ public class ListingFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClientHolder dynamo(ListingSettings settings) {
-        return new DynamoDbClientHolder(DynamoClients.create(new DynamoClients.Settings(settings.awsRegion(),
+        return new DynamoDbClientHolder(EarlyInit.dynamo(new DynamoClients.Settings(settings.awsRegion(),
                 settings.awsEndpointUrl(), settings.accessKeyId(), settings.secretAccessKey())));
     }
 

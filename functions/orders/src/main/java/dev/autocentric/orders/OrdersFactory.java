@@ -5,6 +5,7 @@ import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.DynamoClients;
 import dev.autocentric.shared.dynamo.ListingRepository;
 import dev.autocentric.shared.http.DynamoDbClientHolder;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.paging.PageCursor;
 import dev.autocentric.shared.pricing.QuoteSigner;
 import io.micronaut.context.annotation.Bean;
@@ -21,7 +22,7 @@ public class OrdersFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClientHolder dynamo(OrdersSettings settings) {
-        return new DynamoDbClientHolder(DynamoClients.create(new DynamoClients.Settings(settings.awsRegion(),
+        return new DynamoDbClientHolder(EarlyInit.dynamo(new DynamoClients.Settings(settings.awsRegion(),
                 settings.awsEndpointUrl(), settings.accessKeyId(), settings.secretAccessKey())));
     }
 

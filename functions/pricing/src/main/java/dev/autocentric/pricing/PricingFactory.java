@@ -6,6 +6,7 @@ import dev.autocentric.shared.dynamo.DynamoClients;
 import dev.autocentric.shared.dynamo.ListingRepository;
 import dev.autocentric.shared.dynamo.MarketStatsRepository;
 import dev.autocentric.shared.http.DynamoDbClientHolder;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.paging.PageCursor;
 import dev.autocentric.shared.pricing.QuoteSigner;
 import dev.autocentric.shared.routing.DeliveryNetwork;
@@ -23,7 +24,7 @@ public class PricingFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClientHolder dynamo(PricingSettings settings) {
-        return new DynamoDbClientHolder(DynamoClients.create(new DynamoClients.Settings(settings.awsRegion(),
+        return new DynamoDbClientHolder(EarlyInit.dynamo(new DynamoClients.Settings(settings.awsRegion(),
                 settings.awsEndpointUrl(), settings.accessKeyId(), settings.secretAccessKey())));
     }
 

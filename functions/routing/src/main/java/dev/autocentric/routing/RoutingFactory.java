@@ -3,6 +3,7 @@ package dev.autocentric.routing;
 import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.DynamoClients;
 import dev.autocentric.shared.http.DynamoDbClientHolder;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.routing.DynamoDeliveryNetwork;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -17,7 +18,7 @@ public class RoutingFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClientHolder dynamo(RoutingSettings settings) {
-        return new DynamoDbClientHolder(DynamoClients.create(new DynamoClients.Settings(settings.awsRegion(),
+        return new DynamoDbClientHolder(EarlyInit.dynamo(new DynamoClients.Settings(settings.awsRegion(),
                 settings.awsEndpointUrl(), settings.accessKeyId(), settings.secretAccessKey())));
     }
 

@@ -3,6 +3,7 @@ package dev.autocentric.search;
 import dev.autocentric.shared.dynamo.DynamoClients;
 import dev.autocentric.shared.dynamo.MarketStatsRepository;
 import dev.autocentric.shared.http.DynamoDbClientHolder;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.paging.PageCursor;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -15,7 +16,7 @@ public class SearchFactory {
     @Singleton
     @Bean(preDestroy = "close")
     DynamoDbClientHolder dynamo(SearchSettings settings) {
-        return new DynamoDbClientHolder(DynamoClients.create(new DynamoClients.Settings(settings.awsRegion(),
+        return new DynamoDbClientHolder(EarlyInit.dynamo(new DynamoClients.Settings(settings.awsRegion(),
                 settings.awsEndpointUrl(), settings.accessKeyId(), settings.secretAccessKey())));
     }
 

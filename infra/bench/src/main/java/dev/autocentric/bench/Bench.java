@@ -10,8 +10,9 @@ import java.util.Map;
  * {@code make bench}: runs each benchmark and writes its named section into
  * {@code bench/report.json} and {@code bench/report.md}, keeping the sections other benchmarks
  * wrote. Usage: {@code java -jar infra/bench/target/bench.jar [--out bench] [--lookups 10000]
- * [--sections routing,search,coldstart,orders] [--search-queries 8] [--search-sizes 10000,100000]
- * [--cold-runs 7] [--warm-runs 50] [--orders 300] [--orders-rounds 20] [--orders-background 5000]}.
+ * [--sections routing,search,coldstart,orders,feed] [--search-queries 8] [--search-sizes 10000,100000]
+ * [--cold-runs 7] [--warm-runs 50] [--orders 300] [--orders-rounds 20] [--orders-background 5000]
+ * [--feed-vehicles 10000] [--feed-batch 250]}.
  */
 public final class Bench {
 
@@ -19,10 +20,15 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new LinkedHashMap<>(Map.of("--out", "bench", "--lookups", "10000",
-                "--sections", "routing,search,coldstart,orders", "--search-queries", "8", "--search-sizes",
-                "10000,100000", "--cold-runs", "7", "--warm-runs", "50", "--orders", "300", "--orders-rounds", "20",
-                "--orders-background", "5000"));
+        Map<String, String> options = new LinkedHashMap<>();
+        String[][] defaults = {{"--out", "bench"}, {"--lookups", "10000"},
+                {"--sections", "routing,search,coldstart,orders,feed"}, {"--search-queries", "8"},
+                {"--search-sizes", "10000,100000"}, {"--cold-runs", "7"}, {"--warm-runs", "50"}, {"--orders", "300"},
+                {"--orders-rounds", "20"}, {"--orders-background", "5000"}, {"--feed-vehicles", "10000"},
+                {"--feed-batch", "250"}};
+        for (String[] d : defaults) {
+            options.put(d[0], d[1]);
+        }
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -46,6 +52,10 @@ public final class Bench {
             report.put(new OrderBench(Integer.parseInt(options.get("--orders")),
                     Integer.parseInt(options.get("--orders-rounds")),
                     Integer.parseInt(options.get("--orders-background"))).run());
+        }
+        if (sections.contains("feed")) {
+            report.put(new FeedBench(Integer.parseInt(options.get("--feed-vehicles")),
+                    Integer.parseInt(options.get("--feed-batch"))).run());
         }
         report.write();
         System.out.println("bench: wrote " + report.markdownFile() + " and " + report.jsonFile());

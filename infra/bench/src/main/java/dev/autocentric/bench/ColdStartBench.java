@@ -35,6 +35,22 @@ import java.util.Map;
  */
 final class ColdStartBench {
 
+    static final String MICRONAUT_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+
+    /** What JsonLogging sets up, as logback XML: the variant that measures the XML parser's share. */
+    static final String LOGBACK_XML = """
+            <configuration>
+              <appender name="STDOUT" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder class="dev.autocentric.shared.logging.JsonLineEncoder"/>
+              </appender>
+              <logger name="io.micronaut" level="WARN"/>
+              <logger name="software.amazon.awssdk" level="WARN"/>
+              <root level="INFO">
+                <appender-ref ref="STDOUT"/>
+              </root>
+            </configuration>
+            """;
+
     /** A function and the event that wakes it. */
     record Probe(String logicalId, String event, String note) {
     }
@@ -69,6 +85,18 @@ final class ColdStartBench {
             Map<String, String> events = new LinkedHashMap<>();
             events.put("Baseline", "{\"vin\":\"1G1ZD5ST1LF012345\"}");
             probes.forEach(p -> events.put(p.logicalId(), p.event()));
+            // the cold-start measures, each taken away once from the listing function, to show what it buys
+            Path xml = work.resolve("logback.xml");
+            Files.writeString(xml, LOGBACK_XML);
+            String tool = listing.environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
+            variant(configs, events, "Listing: Micronaut's handler, no early client",
+                    with(runtime.functionConfig("ListingFunction"), MICRONAUT_HANDLER, Map.of()), probes);
+            variant(configs, events, "Listing: logback.xml instead of JsonLogging",
+                    with(runtime.functionConfig("ListingFunction"), null,
+                            Map.of("JAVA_TOOL_OPTIONS", (tool + " -Dlogback.configurationFile=" + xml).strip())), probes);
+            variant(configs, events, "Listing: full tiered compilation",
+                    with(runtime.functionConfig("ListingFunction"), null,
+                            Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation")), probes);
 
             Map<String, List<Long>> cold = new LinkedHashMap<>();
             Map<String, List<Long>> init = new LinkedHashMap<>();
@@ -134,7 +162,10 @@ final class ColdStartBench {
                 Init = process start to the first `/next` (Lambda's Init Duration). SnapStart cannot be
                 measured here (no CRaC JVM): these are full JVM starts, the worst case; with SnapStart
                 the init part comes from the snapshot. Tables are empty, so reads find nothing (the same
-                round trip to the emulator).
+                round trip to the emulator). The rows "Listing: ..." each take one cold-start measure away
+                from the listing function, to show what it is worth in this run: the early DynamoDB client
+                (`ApiFunction` builds it on a second thread while Micronaut starts), logging configured in
+                code (`JsonLogging`, no XML parser), and `-XX:TieredStopAtLevel=1` in JAVA_TOOL_OPTIONS.
 
                 | function | probe | JAR MiB | init median ms | cold median ms | cold p90 ms | coldStartRatio | warm median ms | warm p99 ms |
                 |---|---|---:|---:|---:|---:|---:|---:|---:|
@@ -145,7 +176,8 @@ final class ColdStartBench {
             double ratio = median(cold.get(id)) / baselineMedian;
             double jarMiB = jarSize(configs.get(id).jar()) / (1024.0 * 1024.0);
             String note = id.equals("Baseline") ? "one GetItem"
-                    : probes.stream().filter(p -> p.logicalId().equals(id)).findFirst().orElseThrow().note();
+                    : probes.stream().filter(p -> p.logicalId().equals(id)).findFirst().map(Probe::note)
+                    .orElse(probes.getFirst().note() + " (variant)");
             ObjectNode f = functions.putObject(id);
             f.put("jar", ProjectRoot.find().relativize(configs.get(id).jar()).toString());
             f.put("jarBytes", jarSize(configs.get(id).jar()));
@@ -164,6 +196,20 @@ final class ColdStartBench {
                     ms(SearchBench.percentile(w, 0.99))));
         }
         return new Report.Section("coldstart", figures, md.toString());
+    }
+
+    /** The listing function with another handler and/or environment entries. */
+    private static FunctionConfig with(FunctionConfig base, String handler, Map<String, String> env) {
+        Map<String, String> environment = new LinkedHashMap<>(base.environment());
+        environment.putAll(env);
+        return new FunctionConfig(base.name(), base.jar(), handler == null ? base.handler() : handler,
+                base.memoryMb(), base.timeout(), environment);
+    }
+
+    private static void variant(Map<String, FunctionConfig> configs, Map<String, String> events, String label,
+                                FunctionConfig config, List<Probe> probes) {
+        configs.put(label, config);
+        events.put(label, probes.getFirst().event());
     }
 
     /** The functions of template.yaml and an event for each (API events from events/http). */
