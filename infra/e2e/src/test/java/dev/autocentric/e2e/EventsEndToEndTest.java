@@ -31,6 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -42,8 +43,10 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * events on the bus (by the Listings stream and the publisher's JVM); an order placed and
  * confirmed over HTTP becomes order events (by the Orders stream) that reach the selling dealer as
  * an ADF lead and the delivery dealer as JSON; order events on the bus reach dealers' webhooks
- * (rule, queue, notifier JVM) signed, retried, and dead-lettered.
+ * (rule, queue, notifier JVM) signed, retried, and dead-lettered. Every API answer is checked
+ * against openapi.yaml.
  */
+@ExtendWith(ResponsesMatchOpenApi.class)
 class EventsEndToEndTest {
     static final String ADMIN_TOKEN = "e2e-events-operator-token-0123456789";
 
