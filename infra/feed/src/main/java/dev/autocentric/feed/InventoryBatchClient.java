@@ -27,9 +27,12 @@ import java.util.function.Consumer;
  * <p>Retries: a request the API answers 429 or 5xx, or does not answer at all, is sent again after
  * a doubling pause (from half a second, at most 30 s, with jitter; a {@code Retry-After} the API
  * sends wins), at most {@code retries} times. Sending again is safe because a batch upsert is
- * idempotent; a request answered 200 is never sent again. Items the API answers {@code rejected}
- * with only {@code unavailable} errors (it could not store them now) are sent again the same way,
- * on their own. A 413 splits the request in two. Any other answer stops the feed.
+ * idempotent; a request answered 200 is never sent again. A request of several vehicles that
+ * failed with a 5xx or no answer is sent again as two halves, and later requests are no larger
+ * than a half, since the usual cause is a function running out of time on a large batch. Items
+ * the API answers {@code rejected} with only {@code unavailable} errors (it could not store them
+ * now) are sent again the same way, on their own. A 413 splits the request in two. Any other
+ * answer stops the feed.
  */
 final class InventoryBatchClient {
 
@@ -65,6 +68,8 @@ final class InventoryBatchClient {
     private final int retries;
     private final Pause pause;
     private final Consumer<String> notes;
+    /** The most vehicles one request carries; shrinks when a larger request failed. */
+    private int largest = Integer.MAX_VALUE;
 
     InventoryBatchClient(URI api, String dealerId, String credential, Duration timeout, int retries, Pause pause,
                          Consumer<String> notes) {
@@ -84,7 +89,7 @@ final class InventoryBatchClient {
 
     /** The answers for {@code items}, in their order. */
     List<ItemAnswer> send(List<ObjectNode> items) throws FeedStoppedException, InterruptedException {
-        List<ItemAnswer> answers = new ArrayList<>(post(items));
+        List<ItemAnswer> answers = new ArrayList<>(postInParts(items));
         for (int round = 1; round <= retries; round++) {
             List<Integer> again = new ArrayList<>();
             for (int i = 0; i < answers.size(); i++) {
@@ -99,7 +104,7 @@ final class InventoryBatchClient {
             notes.accept("the API could not store " + again.size() + " vehicle(s) just now; sending them again in "
                     + seconds(wait) + " (retry " + round + " of " + retries + ")");
             pause.sleep(wait);
-            List<ItemAnswer> retried = post(again.stream().map(items::get).toList());
+            List<ItemAnswer> retried = postInParts(again.stream().map(items::get).toList());
             for (int k = 0; k < again.size(); k++) {
                 answers.set(again.get(k), retried.get(k));
             }
@@ -112,7 +117,17 @@ final class InventoryBatchClient {
                 && answer.errors().stream().allMatch(e -> "unavailable".equals(e.code()));
     }
 
-    private List<ItemAnswer> post(List<ObjectNode> items) throws FeedStoppedException, InterruptedException {
+    private List<ItemAnswer> postInParts(List<ObjectNode> items) throws FeedStoppedException, InterruptedException {
+        List<ItemAnswer> answers = new ArrayList<>(items.size());
+        while (answers.size() < items.size()) {
+            int from = answers.size();
+            answers.addAll(post(items.subList(from, (int) Math.min(items.size(), (long) from + largest)), 1));
+        }
+        return answers;
+    }
+
+    private List<ItemAnswer> post(List<ObjectNode> items, int firstAttempt)
+            throws FeedStoppedException, InterruptedException {
         ObjectNode envelope = JSON.createObjectNode();
         envelope.putArray("items").addAll(items);
         byte[] body;
@@ -128,8 +143,9 @@ final class InventoryBatchClient {
                 .header("accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = firstAttempt; ; attempt++) {
             String trouble;
+            boolean throttled = false;
             Duration wait = backOff(attempt);
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -138,12 +154,13 @@ final class InventoryBatchClient {
                     return answers(response.body(), items.size());
                 }
                 if (status == 413) {
-                    return split(items, response);
+                    return tooLarge(items);
                 }
                 if (status != 429 && status < 500) {
                     throw new FeedStoppedException(refusal(status, response.body()));
                 }
                 trouble = "the API answered " + status;
+                throttled = status == 429;
                 wait = retryAfter(response).orElse(wait);
             } catch (IOException e) {
                 trouble = "no answer from " + route.getHost() + ":" + route.getPort() + " (" + e.getClass().getSimpleName()
@@ -152,22 +169,35 @@ final class InventoryBatchClient {
             if (attempt > retries) {
                 throw new FeedStoppedException(trouble + "; gave up after " + attempt + " attempts");
             }
+            if (!throttled && items.size() > 1) {
+                notes.accept(trouble + " for a request of " + items.size() + " vehicles; sending them again in two"
+                        + " requests in " + seconds(wait) + " (retry " + attempt + " of " + retries + ")");
+                pause.sleep(wait);
+                return inHalves(items, attempt + 1);
+            }
             notes.accept(trouble + " for a request of " + items.size() + " vehicle(s); sending it again in "
                     + seconds(wait) + " (retry " + attempt + " of " + retries + ")");
             pause.sleep(wait);
         }
     }
 
-    private List<ItemAnswer> split(List<ObjectNode> items, HttpResponse<String> response)
+    private List<ItemAnswer> tooLarge(List<ObjectNode> items)
             throws FeedStoppedException, InterruptedException {
         if (items.size() == 1) {
             return List.of(new ItemAnswer("rejected", List.of(new ItemError(null, "too_large",
                     "the vehicle alone is more than the API takes in one request (413)"))));
         }
         notes.accept("the API found a request of " + items.size() + " vehicles too large (413); sending it in halves");
-        int half = items.size() / 2;
-        List<ItemAnswer> answers = new ArrayList<>(post(items.subList(0, half)));
-        answers.addAll(post(items.subList(half, items.size())));
+        return inHalves(items, 1);
+    }
+
+    /** Sends the items as two requests, and no later request larger than a half. */
+    private List<ItemAnswer> inHalves(List<ObjectNode> items, int firstAttempt)
+            throws FeedStoppedException, InterruptedException {
+        int half = (items.size() + 1) / 2;
+        largest = Math.min(largest, half);
+        List<ItemAnswer> answers = new ArrayList<>(post(items.subList(0, half), firstAttempt));
+        answers.addAll(post(items.subList(half, items.size()), firstAttempt));
         return answers;
     }
 

@@ -244,8 +244,24 @@ class DealerFeedTest {
         Run run = feed(csv(line("S1", "VIN00000000000001", "10", "SUV", "30000"),
                 line("S2", "VIN00000000000002", "10", "SUV", "30000")));
         assertEquals(DealerFeed.OK, run.exit(), run.err() + run.out());
-        assertEquals(3, requests.size());
+        assertEquals(List.of(2, 1, 1), requests.stream().map(List::size).toList());
         assertEquals(2, stock.size());
+    }
+
+    @Test
+    void aLargeRequestThatFailedIsSentAgainInHalvesAndLaterRequestsStaySmall() throws IOException {
+        scripted.add(500);
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            lines.add(line("S" + i, String.format("VIN%014d", i), "10", "SUV", "30000"));
+        }
+        Run run = feed(csv(lines.toArray(String[]::new)), "--batch-size", "4");
+        assertEquals(DealerFeed.OK, run.exit(), run.err() + run.out());
+        assertEquals(List.of(4, 2, 2, 2, 1), requests.stream().map(List::size).toList(),
+                "the failed 4 as 2 + 2, then the last 3 as 2 + 1");
+        assertTrue(run.err().contains("the API answered 500 for a request of 4 vehicles; sending them again in two"),
+                run.err());
+        assertTrue(run.out().contains("summary: 7 stored, 0 unchanged, 0 rejected"), run.out());
     }
 
     @Test
