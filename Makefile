@@ -8,6 +8,7 @@ export JAVA_HOME
 export PATH := $(JAVA_HOME)/bin:$(PATH)
 PYTHON = $(shell infra/scripts/python-env)
 BROWSER = $(shell infra/scripts/browser-env)
+SHELLCHECK = $(shell infra/scripts/shellcheck-env)
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
 PORT ?= 3000
@@ -21,6 +22,7 @@ help: ## list the targets
 
 setup: ## check the JDK; install the pinned Python tools (moto, cfn-lint) and the browser test's playwright-core and chromium when missing
 	@echo "JDK: $(JAVA_HOME)"; echo "Python tools: $(PYTHON)"; echo "Browser: $(BROWSER)"
+	@echo "shellcheck (LocalStackFilesTest): $(SHELLCHECK)"
 
 build: setup ## build every function JAR and the local runtime (tests skipped)
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package

@@ -24,8 +24,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The LocalStack path (infra/localstack), checked as far as a machine without a Docker engine can:
  * the compose file is valid YAML (read by Python's yaml, the loader Compose files are usually
  * checked with, else SnakeYAML) that pins its image and takes the auth token from the environment,
- * and the deploy script is valid bash that passes shellcheck (skipped, saying so, where shellcheck
- * is not installed: on Debian, apt-get install shellcheck).
+ * and the deploy script is valid bash that passes shellcheck. {@code make setup} installs Debian's
+ * shellcheck when missing (infra/scripts/shellcheck-env); where it could not, that check is
+ * reported skipped.
  */
 class LocalStackFilesTest {
 
@@ -113,7 +114,7 @@ class LocalStackFilesTest {
 
     @Test
     void theDeployScriptPassesShellcheck() throws Exception {
-        assumeTrue(onPath("shellcheck"), "shellcheck is not installed (Debian: apt-get install shellcheck); not checked");
+        assumeTrue(onPath("shellcheck"), "shellcheck is not installed (make setup, or apt-get install shellcheck); not checked");
         Run check = run(List.of("shellcheck", "--shell=bash", DIR.resolve("deploy.sh").toString()));
         assertEquals(0, check.exit(), check.output());
     }
