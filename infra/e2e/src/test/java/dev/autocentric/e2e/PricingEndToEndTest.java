@@ -80,7 +80,9 @@ class PricingEndToEndTest {
         Api.Reply first = api.send("GET", "/v1/listings/" + vin + "/quote?zip=60601", null, null);
         assertEquals(200, first.status(), first.body());
         JsonNode q1 = first.json();
-        assertEquals("dlr-e2e-chicago", q1.path("deliveryDealer").path("dealerId").asText(), q1.toString());
+        // a Chicago delivery dealer: the other test enrols a second one at the same spot, and which of the two
+        // is nearest depends on which the pricing function's routing index (kept 5 minutes) already holds
+        assertEquals("Chicago", q1.path("deliveryDealer").path("city").asText(), q1.toString());
         assertEquals(2_749_900, q1.path("lines").get(0).path("amountCents").asLong());
         assertTrue(q1.path("quoteId").asText().startsWith("q1."));
 

@@ -348,6 +348,11 @@ class WebClientEndToEndTest {
 
         URI store = URI.create(storeOrigin + "/store/?api=" + runtime.httpEndpoint());
         Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.list(SCREENSHOTS)) {
+            for (Path file : old.toList()) {
+                Files.delete(file); // only this run's screenshots
+            }
+        }
         Path log = SCREENSHOTS.resolve("journey.log");
         Process node = new ProcessBuilder("node", "journey.mjs", store.toString(), SCREENSHOTS.toString())
                 .directory(BROWSER.toFile())
