@@ -53,9 +53,7 @@ public class ListingFactory {
      */
     @Singleton
     PageCursor cursors(ListingSettings settings) {
-        String secret = blank(settings.cursorKey()) ? "admin:" + nullToEmpty(settings.adminTokenSha256())
-                : "key:" + settings.cursorKey();
-        return PageCursor.fromSecret(secret);
+        return PageCursor.forDeployment(settings.cursorKey(), settings.adminTokenSha256());
     }
 
     @Singleton
@@ -71,13 +69,5 @@ public class ListingFactory {
     @Singleton
     DealerEnrolment enrolment(DealerRepository dealers, ListingSettings settings, Clock clock) {
         return new DealerEnrolment(dealers, settings.adminTokenSha256(), clock);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -57,13 +57,10 @@ public class OrdersFactory {
     @Singleton
     OrderService orders(OrderStore store, ListingRepository listings, DealerRepository dealers,
                         OrdersSettings settings, Clock clock) {
-        String cursorSecret = settings.cursorKey() == null || settings.cursorKey().isBlank()
-                ? "admin:" + (settings.adminTokenSha256() == null ? "" : settings.adminTokenSha256())
-                : "key:" + settings.cursorKey();
         return new OrderService(store, listings, dealers,
                 QuoteSigner.fromConfiguration(settings.quoteSigningKey(), settings.adminTokenSha256(), clock),
                 OrderTokens.fromConfiguration(settings.orderTokenKey(), settings.adminTokenSha256()),
-                PageCursor.fromSecret(cursorSecret), Duration.ofHours(settings.orderHoldHours()),
+                PageCursor.forDeployment(settings.cursorKey(), settings.adminTokenSha256()), Duration.ofHours(settings.orderHoldHours()),
                 Duration.ofHours(settings.idempotencyTtlHours()), clock);
     }
 }

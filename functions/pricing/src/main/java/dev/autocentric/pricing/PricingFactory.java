@@ -68,10 +68,7 @@ public class PricingFactory {
     /** Cursor HMAC key: CURSOR_KEY when set, else derived from ADMIN_TOKEN_SHA256, as the listing function does. */
     @Singleton
     PageCursor cursors(PricingSettings settings) {
-        String secret = blank(settings.cursorKey())
-                ? "admin:" + (settings.adminTokenSha256() == null ? "" : settings.adminTokenSha256())
-                : "key:" + settings.cursorKey();
-        return PageCursor.fromSecret(secret);
+        return PageCursor.forDeployment(settings.cursorKey(), settings.adminTokenSha256());
     }
 
     @Singleton
@@ -93,7 +90,4 @@ public class PricingFactory {
                 signer, Duration.ofMinutes(settings.quoteTtlMinutes()), clock);
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
 }

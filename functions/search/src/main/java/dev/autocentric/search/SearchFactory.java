@@ -27,11 +27,8 @@ public class SearchFactory {
 
     @Singleton
     SearchService service(SearchEngine engine, SearchSettings settings, DynamoDbClientHolder dynamo) {
-        boolean keyed = settings.cursorKey() != null && !settings.cursorKey().isBlank();
-        String secret = keyed ? "key:" + settings.cursorKey()
-                : "admin:" + (settings.adminTokenSha256() == null ? "" : settings.adminTokenSha256());
         boolean rated = settings.marketStatsTable() != null && !settings.marketStatsTable().isBlank();
-        return new SearchService(engine, PageCursor.fromSecret(secret),
+        return new SearchService(engine, PageCursor.forDeployment(settings.cursorKey(), settings.adminTokenSha256()),
                 rated ? new MarketStatsRepository(dynamo.client(), settings.marketStatsTable()) : null);
     }
 }

@@ -36,6 +36,15 @@ public final class PageCursor {
         this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
     }
 
+    /**
+     * The cursor signer of a deployment: keyed by its CURSOR_KEY when set, else derived from its
+     * ADMIN_TOKEN_SHA256 (a secret every deployment already has). Every function builds it this way.
+     */
+    public static PageCursor forDeployment(String cursorKey, String adminTokenSha256) {
+        return fromSecret(cursorKey != null && !cursorKey.isBlank() ? "key:" + cursorKey
+                : "admin:" + (adminTokenSha256 == null ? "" : adminTokenSha256));
+    }
+
     /** A cursor signer keyed by SHA-256("autocentric-cursor-v1:" + secret). */
     public static PageCursor fromSecret(String secret) {
         try {
