@@ -25,17 +25,22 @@ import java.util.function.Function;
  *
  * <ul>
  * <li><b>nearest</b> (sort=distance): a best-first walk over geohash cells around the buyer. A
- * cell waits in a queue keyed by the exact great-circle distance from the buyer to its box; a
- * cell is read (one Query on its sort-key range) only when it is the nearest thing queued, and a
- * hit leaves the queue only when no queued cell can hold a nearer one, so hits come out in exact
- * distance order and reading stops as soon as the page is full. A cell read in part is split
- * into its sub-cells (each a narrower sort-key range), which keeps the bounds tight. Uses
- * searchByModel (when a model is given) or searchByCell.
- * <li><b>merge</b> (sort=price or -price with a model, or nationwide): a k-way merge of
- * price-ordered ranges, each read lazily in small chunks only when its head is next: the model's
- * geohash-4 cells around the buyer (searchByModel), the model's nationwide partition
- * (searchByModelPrice) or the eight nationwide shards (searchByPrice).
- * <li><b>collect</b> (other sorts; price sorts in a radius without a model; facets): every
+ * span of sibling cells waits in a queue keyed by the least great-circle distance from the buyer
+ * to its cells' boxes; it is read only when it is the nearest thing queued, and a hit leaves the
+ * queue only when nothing queued can hold a nearer one, so hits come out in exact distance order
+ * and reading stops as soon as the page is full. A span is probed for one item, whose finest
+ * cell (for searchByCell and searchByStyle, the dealer's point) is then read a page's remainder
+ * at a time, and what is left of the span goes back in pieces with tighter bounds. Uses
+ * searchByModel (a model is given), searchByStyle (a body style, one partition per condition
+ * asked for) or searchByCell.
+ * <li><b>merge</b> (sort=price or -price, except in a wide radius without a model): a k-way
+ * merge of price-ordered ranges, each read lazily in small chunks only when its head is next and
+ * never more than its share of what the page still needs: the model's geohash-4 cells around the
+ * buyer (searchByModel) or, for a wide radius, its geohash-2 regions (searchByModelRegion); the
+ * geohash-4 cells around the buyer without a model (searchByCellPrice); the model's nationwide
+ * partition (searchByModelPrice) or the eight nationwide shards (searchByPrice).
+ * <li><b>collect</b> (other sorts; price sorts in a wide radius without a model; the first page
+ * of a search with facets, whose counts need every match anyway): every
  * matching vehicle is read from the narrowest ranges that cover the query and sorted in memory.
  * Its cost grows with the match set, so it is bounded: a search that would read more than
  * {@value #MAX_ITEMS_READ} items (or make more than {@value #MAX_REQUESTS} queries, which only a
@@ -50,9 +55,14 @@ public final class SearchEngine {
     public static final int MAX_ITEMS_READ = 20_000;
     /** Queries one search may make before it is refused as too broad. */
     public static final int MAX_REQUESTS = 2_000;
-    /** Above this many geohash-4 cells a model's price merge reads the nationwide partition instead. */
+    /** Above this many geohash-4 cells a model's price merge reads its geohash-2 regions instead. */
     static final int MAX_MODEL_CELLS = 128;
-    /** Above this many geohash-4 cells a collect over searchByCell reads whole geohash-3 partitions. */
+    /** After a cursor, up to this many cells are probed one by one from the cursor's price. */
+    static final int MAX_CURSOR_PROBES = 32;
+    /**
+     * Above this many geohash-4 cells a collect over searchByCell reads whole geohash-3
+     * partitions, and a price order in a radius without a model is collected rather than merged.
+     */
     static final int MAX_FINE_CELLS = 128;
     private static final int COLLECT_CHUNK = 500;
     private static final String ALPHABET = "0123456789bcdefghjkmnpqrstuvwxyz";
@@ -76,19 +86,24 @@ public final class SearchEngine {
         List<Hit> hits;
         String plan;
         List<Hit> collected = null;
-        if (q.sort() == SearchSort.DISTANCE) {
+        if (!q.facets().isEmpty() && after == null) {
+            // the facet counts need every match anyway: the first page comes from the same reads
+            plan = "collect";
+            collected = collect(run, q);
+            hits = page(collected, q.sort(), null, want);
+        } else if (q.sort() == SearchSort.DISTANCE) {
             plan = "nearest";
             hits = nearest(run, q, after, want);
-        } else if (isPriceSort(q) && (q.model() != null || q.radiusMiles() == null)) {
+        } else if (isPriceSort(q) && (hits = merge(run, q, after, want)) != null) {
             plan = "merge";
-            hits = merge(run, q, after, want);
         } else {
             plan = "collect";
             collected = collect(run, q);
             hits = page(collected, q.sort(), after, want);
         }
         Map<SearchQuery.Facet, Map<String, Long>> facets = Map.of();
-        if (!q.facets().isEmpty()) {
+        // facet counts are the same for every page of a search, so only its first page pays for them
+        if (!q.facets().isEmpty() && after == null) {
             if (collected == null) {
                 collected = collect(run, q);
             }
@@ -107,15 +122,43 @@ public final class SearchEngine {
 
     // ---------------------------------------------------------------- nearest
 
+    /**
+     * An index whose sort keys are {@code [variant #] geohash # ...} for the nearest walk: spans of
+     * sibling cells under a parent of at least {@code readableParent} characters are one key range
+     * of one partition; {@code finest} geohash characters lead each key. A search reads one
+     * partition per variant (the key prefix before the geohash, e.g. a condition).
+     */
+    private record WalkLayout(String index, String pkAttribute, String skAttribute, int readableParent, int finest,
+                              Function<Listing, String> keyOf, List<String> variants,
+                              java.util.function.BiFunction<SearchQuery, String, String> pk) {
+
+        static WalkLayout of(SearchQuery q) {
+            if (q.model() != null) {
+                // one partition per model, keys led by a geohash-4 (then price): any span is one range
+                return new WalkLayout(SearchKeys.BY_MODEL, SearchKeys.MODEL, SearchKeys.MODEL_KEY, 1,
+                        SearchKeys.MODEL_CELL_PRECISION, SearchKeys::modelKey, List.of(""), (query, geo) -> query.model());
+            }
+            if (q.bodyStyle() != null) {
+                // partitioned by body style and geohash-3, keys led by the condition and a geohash-8
+                List<String> variants = q.condition() != null ? List.of(q.condition().name() + "#")
+                        : java.util.Arrays.stream(dev.autocentric.shared.listing.Condition.values()).map(c -> c.name() + "#").toList();
+                return new WalkLayout(SearchKeys.BY_STYLE, SearchKeys.STYLE, SearchKeys.STYLE_KEY, SearchKeys.CELL_PRECISION,
+                        SearchKeys.POINT_PRECISION, SearchKeys::styleKey, variants,
+                        (query, geo) -> query.bodyStyle().name() + "#" + geo.substring(0, SearchKeys.CELL_PRECISION));
+            }
+            // partitioned by geohash-3, keys led by a geohash-8 (a dealer's point)
+            return new WalkLayout(SearchKeys.BY_CELL, SearchKeys.CELL, SearchKeys.CELL_KEY, SearchKeys.CELL_PRECISION,
+                    SearchKeys.POINT_PRECISION, SearchKeys::cellKey, List.of(""),
+                    (query, geo) -> geo.substring(0, SearchKeys.CELL_PRECISION));
+        }
+    }
+
     private List<Hit> nearest(Run run, SearchQuery q, Position after, int want) {
-        boolean byModel = q.model() != null;
-        // searchByModel sort keys start with a geohash-4, so any prefix of up to 4 characters is a
-        // range; searchByCell is partitioned by geohash-3 and its keys start with a geohash-8
-        int firstRead = byModel ? 2 : SearchKeys.CELL_PRECISION;
-        int finest = byModel ? SearchKeys.MODEL_CELL_PRECISION : SearchKeys.POINT_PRECISION;
+        WalkLayout layout = WalkLayout.of(q);
+        int finest = layout.finest();
         PriorityQueue<Node> queue = new PriorityQueue<>(NODE_ORDER);
-        for (char c : ALPHABET.toCharArray()) {
-            offerCell(queue, q, after, String.valueOf(c), null);
+        for (int v = 0; v < layout.variants().size(); v++) {
+            offerSpan(queue, q, after, v, "", 0, ALPHABET.length() - 1);
         }
         List<Hit> out = new ArrayList<>();
         while (!queue.isEmpty() && out.size() < want) {
@@ -124,69 +167,117 @@ public final class SearchEngine {
                 out.add(node.hit);
                 continue;
             }
-            String prefix = node.cell;
-            if (prefix.length() < firstRead) {
-                for (char c : ALPHABET.toCharArray()) {
-                    offerCell(queue, q, after, prefix + c, null);
+            String parent = node.parent;
+            if (parent.length() < layout.readableParent()) {
+                for (int i = node.from; i <= node.to; i++) {
+                    offerSpan(queue, q, after, node.variant, parent + ALPHABET.charAt(i), 0, ALPHABET.length() - 1);
                 }
                 continue;
             }
-            Range range = byModel
-                    ? new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(), SearchKeys.MODEL_KEY, prefix)
-                    : new Range(SearchKeys.BY_CELL, SearchKeys.CELL, prefix.substring(0, SearchKeys.CELL_PRECISION),
-                            SearchKeys.CELL_KEY, prefix);
-            String lo = node.resumeAfter == null ? low(prefix) : node.resumeAfter + "!";
-            // a coarse cell is first sampled with a small read: most of what a large cell holds is
-            // far from the buyer, and its sub-cells bound their distances more tightly
-            // and a fine cell is read a page's remainder at a time: what lies past the page is waste
-            int remaining = want - out.size();
-            int chunk = prefix.length() < finest && prefix.length() < 4 ? 4 : Math.max(8, Math.min(100, remaining));
-            Chunk read = run.read(range, lo, high(prefix), true, chunk);
+            String variant = layout.variants().get(node.variant);
+            String first = parent + ALPHABET.charAt(node.from);
+            String lastCell = parent + ALPHABET.charAt(node.to);
+            Range range = new Range(layout.index(), layout.pkAttribute(), layout.pk().apply(q, parent),
+                    layout.skAttribute(), variant + first, variant + lastCell);
+            boolean finestCell = first.length() == finest && node.from == node.to;
+            String lo = node.resumeAfter == null ? low(variant + first) : node.resumeAfter + "!";
+            // a span is probed for one item: its first item in key order names the finest cell
+            // (for the point-keyed indexes, a dealer's point) to read next, and what is left of the
+            // span is queued in pieces whose boxes bound it tightly. A finest cell is read a page's
+            // remainder at a time: what lies past the page is waste
+            int chunk = finestCell ? Math.min(100, want - out.size()) : 1;
+            Chunk read = run.read(range, lo, high(variant + lastCell), true, chunk);
             for (Listing l : read.items()) {
                 Hit h = q.hit(l);
                 if (h != null && (after == null || q.sort().compare(q.sort().position(h), after) > 0)) {
-                    queue.add(new Node(h.distanceMiles(), null, null, h));
+                    queue.add(new Node(h.distanceMiles(), 0, null, 0, 0, null, h));
                 }
             }
             if (read.complete() || read.items().isEmpty()) {
                 continue;
             }
-            Listing last = read.items().get(read.items().size() - 1);
-            String lastKey = byModel ? SearchKeys.modelKey(last) : SearchKeys.cellKey(last);
-            if (prefix.length() >= finest) {
+            String lastKey = layout.keyOf().apply(read.items().get(read.items().size() - 1));
+            String lastGeo = lastKey.substring(variant.length());
+            if (finestCell) {
                 // no finer ranges to split into: come back for the rest of this one
-                queue.add(new Node(node.key, prefix, lastKey, null));
+                queue.add(new Node(node.key, node.variant, parent, node.from, node.to, lastKey, null));
                 continue;
             }
-            // split what is left: the sub-cell holding the last item resumes after it, the later
-            // sub-cells (in sort-key order) are untouched
-            String lastCell = lastKey.substring(0, prefix.length() + 1);
-            offerCell(queue, q, after, lastCell, lastKey);
-            for (int i = ALPHABET.indexOf(lastCell.charAt(prefix.length())) + 1; i < ALPHABET.length(); i++) {
-                offerCell(queue, q, after, prefix + ALPHABET.charAt(i), null);
+            // what is left of the span: the finest cell holding the last item, after it; at every
+            // level down to the span's, the cells after the one holding it under the same parent
+            // (the ones before it are empty: the read began at the span's first key); and the
+            // span's cells after the one holding it
+            int childLength = first.length();
+            offerResume(queue, q, after, node.variant, lastGeo.substring(0, finest), lastKey, node.key);
+            for (int level = finest; level > childLength; level--) {
+                offerSpan(queue, q, after, node.variant, lastGeo.substring(0, level - 1),
+                        ALPHABET.indexOf(lastGeo.charAt(level - 1)) + 1, ALPHABET.length() - 1);
             }
+            offerSpan(queue, q, after, node.variant, parent, ALPHABET.indexOf(lastGeo.charAt(childLength - 1)) + 1,
+                    node.to);
         }
         return out;
     }
 
-    /** Queues a cell unless it lies wholly beyond the radius or wholly before the cursor. */
-    private static void offerCell(PriorityQueue<Node> queue, SearchQuery q, Position after, String prefix,
-                                  String resumeAfter) {
-        GeoBox box = GeoBox.ofGeohash(prefix);
+    /**
+     * Queues the cells {@code parent + ALPHABET[from..to]}, leaving out those wholly beyond the
+     * radius or wholly before the cursor: each unbroken run of the others is one node, keyed by
+     * the least distance from the buyer to any of its cells.
+     */
+    private static void offerSpan(PriorityQueue<Node> queue, SearchQuery q, Position after, int variant, String parent,
+                                  int from, int to) {
+        int runFrom = -1;
+        double runMin = Double.POSITIVE_INFINITY;
+        for (int i = from; i <= to + 1; i++) {
+            double min = i <= to ? reach(q, after, parent + ALPHABET.charAt(i)) : Double.NaN;
+            if (!Double.isNaN(min)) {
+                if (runFrom < 0) {
+                    runFrom = i;
+                    runMin = min;
+                } else {
+                    runMin = Math.min(runMin, min);
+                }
+            } else if (runFrom >= 0) {
+                queue.add(new Node(runMin, variant, parent, runFrom, i - 1, null, null));
+                runFrom = -1;
+            }
+        }
+    }
+
+    /** Queues the rest of a finest cell after {@code resumeAfter}, no nearer than {@code floor}. */
+    private static void offerResume(PriorityQueue<Node> queue, SearchQuery q, Position after, int variant, String cell,
+                                    String resumeAfter, double floor) {
+        double min = reach(q, after, cell);
+        if (!Double.isNaN(min)) {
+            int i = ALPHABET.indexOf(cell.charAt(cell.length() - 1));
+            queue.add(new Node(Math.max(min, floor), variant, cell.substring(0, cell.length() - 1), i, i, resumeAfter, null));
+        }
+    }
+
+    /**
+     * A lower bound of the distance from the buyer to anything in the cell, or NaN when the cell
+     * lies wholly beyond the radius or wholly before the cursor.
+     */
+    private static double reach(SearchQuery q, Position after, String cell) {
+        GeoBox box = GeoBox.ofGeohash(cell);
         double lat = q.origin().lat();
         double lon = q.origin().lon();
         double min = Math.max(0, box.minMiles(lat, lon) - SLACK_MILES);
         if (q.radiusMiles() != null && min > q.radiusMiles()) {
-            return;
+            return Double.NaN;
         }
         if (after != null && box.maxMiles(lat, lon) < after.value()) {
-            return;
+            return Double.NaN;
         }
-        queue.add(new Node(min, prefix, resumeAfter, null));
+        return min;
     }
 
-    /** A queued cell ({@code hit == null}) or hit, keyed by (a lower bound of) its distance. */
-    private record Node(double key, String cell, String resumeAfter, Hit hit) {
+    /**
+     * A queued span of sibling cells ({@code parent + ALPHABET[from..to]} of one variant of the
+     * layout, read after {@code resumeAfter} when set) or a hit, keyed by (a lower bound of) its
+     * distance.
+     */
+    private record Node(double key, int variant, String parent, int from, int to, String resumeAfter, Hit hit) {
     }
 
     /** By key; at equal keys cells first (they may hold an equal hit with a smaller VIN), then by VIN. */
@@ -196,28 +287,34 @@ public final class SearchEngine {
 
     // ---------------------------------------------------------------- merge
 
+    /** Null when the search has no price-ordered ranges to merge (a wide radius without a model). */
     private List<Hit> merge(Run run, SearchQuery q, Position after, int want) {
         boolean forward = !q.sort().descending();
         List<Range> ranges = new ArrayList<>();
-        Function<Listing, String> keyOf;
         if (q.model() != null) {
-            List<String> cells = q.radiusMiles() == null ? null : cellsWithin(q, SearchKeys.MODEL_CELL_PRECISION, MAX_MODEL_CELLS);
-            if (cells != null) {
-                return mergeCells(run, q, after, want, cells);
-            } else {
-                ranges.add(new Range(SearchKeys.BY_MODEL_PRICE, SearchKeys.MODEL, q.model(), SearchKeys.PRICE_KEY, ""));
-                keyOf = SearchKeys::priceKey;
+            if (q.radiusMiles() != null) {
+                List<String> cells = cellsWithin(q, SearchKeys.MODEL_CELL_PRECISION, MAX_MODEL_CELLS);
+                if (cells != null) {
+                    return mergeCells(run, q, after, want, cells, CellLayout.MODEL);
+                }
+                cells = cellsWithin(q, SearchKeys.REGION_PRECISION, MAX_MODEL_CELLS);
+                if (cells != null) {
+                    return mergeCells(run, q, after, want, cells, CellLayout.MODEL_REGION);
+                }
             }
+            ranges.add(new Range(SearchKeys.BY_MODEL_PRICE, SearchKeys.MODEL, q.model(), SearchKeys.PRICE_KEY, ""));
+        } else if (q.radiusMiles() != null) {
+            List<String> cells = cellsWithin(q, SearchKeys.CELL_PRICE_PRECISION, MAX_FINE_CELLS);
+            return cells == null ? null : mergeCells(run, q, after, want, cells, CellLayout.CELL_PRICE);
         } else {
             for (int s = 0; s < SearchKeys.SHARDS; s++) {
                 ranges.add(new Range(SearchKeys.BY_PRICE, SearchKeys.SHARD, "p" + s, SearchKeys.PRICE_KEY, ""));
             }
-            keyOf = SearchKeys::priceKey;
         }
         int first = Math.max(1, Math.min(want, want / Math.max(1, ranges.size())));
         List<Lane> lanes = new ArrayList<>();
         for (Range r : ranges) {
-            lanes.add(new Lane(r, forward, startAfter(r, after), first, keyOf, after));
+            lanes.add(new Lane(r, forward, startAfter(r, after), first, SearchKeys::priceKey, after));
         }
         return drain(run, q, lanes, want);
     }
@@ -227,29 +324,63 @@ public final class SearchEngine {
     }
 
     /**
-     * A model's price merge around the buyer: one lane per geohash-4 cell that holds the model.
-     * The non-empty cells are found by probing each run of adjacent cells with a one-item Query
-     * (in the direction of the sort), which also yields that cell's first vehicle, so an empty
+     * An index whose sort keys are {@code geohash # price # vin}: cells of {@code precision}
+     * characters, each price-ordered, partitioned by model ({@code partitionLength} 0) or by the
+     * first {@code partitionLength} characters of the geohash.
+     */
+    private record CellLayout(String index, String pkAttribute, String skAttribute, int precision, int partitionLength,
+                              Function<Listing, String> keyOf) {
+
+        static final CellLayout MODEL = new CellLayout(SearchKeys.BY_MODEL, SearchKeys.MODEL, SearchKeys.MODEL_KEY,
+                SearchKeys.MODEL_CELL_PRECISION, 0, SearchKeys::modelKey);
+        static final CellLayout MODEL_REGION = new CellLayout(SearchKeys.BY_MODEL_REGION, SearchKeys.MODEL,
+                SearchKeys.REGION_KEY, SearchKeys.REGION_PRECISION, 0, SearchKeys::regionKey);
+        static final CellLayout CELL_PRICE = new CellLayout(SearchKeys.BY_CELL_PRICE, SearchKeys.CELL,
+                SearchKeys.CELL_PRICE_KEY, SearchKeys.CELL_PRICE_PRECISION, SearchKeys.CELL_PRECISION,
+                SearchKeys::cellPriceKey);
+
+        String pk(SearchQuery q, String cell) {
+            return partitionLength == 0 ? q.model() : cell.substring(0, partitionLength);
+        }
+    }
+
+    /**
+     * A price merge around the buyer: one lane per cell of the layout that holds a match. The
+     * non-empty cells are found by probing each run of adjacent cells with a one-item Query (in
+     * the direction of the sort), which also yields that cell's first vehicle, so an empty
      * stretch of the map costs one request instead of one per cell.
      */
-    private List<Hit> mergeCells(Run run, SearchQuery q, Position after, int want, List<String> cells) {
+    private List<Hit> mergeCells(Run run, SearchQuery q, Position after, int want, List<String> cells, CellLayout layout) {
         boolean forward = !q.sort().descending();
         List<Lane> lanes = new ArrayList<>();
-        List<String[]> runs = runs(cells, 0);
+        // after a cursor, few cells are probed one by one from the cursor's price (what lies before
+        // it would be read for nothing); many are probed by runs, where empty stretches are cheap
+        boolean fromCursor = after != null && cells.size() <= MAX_CURSOR_PROBES;
+        List<String[]> runs = fromCursor ? cells.stream().sorted().map(c -> new String[] {c, c}).toList()
+                : runs(cells, layout.partitionLength());
         int first = Math.max(1, Math.min(want, want / Math.max(1, cells.size())));
         for (String[] span : runs) {
             String lo = span[0] + "#";
             String hi = span[1] + "#~";
-            Range whole = new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(), SearchKeys.MODEL_KEY, span[0]);
+            if (fromCursor) {
+                String cursorKey = startAfter(new Range(null, null, null, null, span[0] + "#"), after);
+                if (forward) {
+                    lo = cursorKey + "!";
+                } else {
+                    hi = before(cursorKey);
+                }
+            }
+            String pk = layout.pk(q, span[0]);
+            Range whole = new Range(layout.index(), layout.pkAttribute(), pk, layout.skAttribute(), span[0]);
             while (lo.compareTo(hi) < 0) {
                 Chunk probe = run.read(whole, lo, hi, forward, 1);
                 if (probe.items().isEmpty()) {
                     break;
                 }
                 Listing x = probe.items().get(0);
-                String cell = SearchKeys.modelKey(x).substring(0, SearchKeys.MODEL_CELL_PRECISION);
-                Range r = new Range(SearchKeys.BY_MODEL, SearchKeys.MODEL, q.model(), SearchKeys.MODEL_KEY, cell + "#");
-                Lane lane = new Lane(r, forward, startAfter(r, after), first, SearchKeys::modelKey, after);
+                String cell = layout.keyOf().apply(x).substring(0, layout.precision());
+                Range r = new Range(layout.index(), layout.pkAttribute(), pk, layout.skAttribute(), cell + "#");
+                Lane lane = new Lane(r, forward, startAfter(r, after), first, layout.keyOf(), after);
                 Position px = new Position(x.vehicle().ePriceCents(), x.vin());
                 if (after == null || q.sort().compare(px, after) > 0) {
                     lane.seed(x);
@@ -276,7 +407,10 @@ public final class SearchEngine {
         while (!lanes.isEmpty() && out.size() < want) {
             Lane lane = lanes.poll();
             if (lane.buffer.isEmpty()) {
-                if (lane.fill(run, want - out.size())) {
+                // a lane read while others are live shares what the page still needs with them:
+                // reading it all from one lane would mostly be overtaken by the others
+                int share = (want - out.size() + lanes.size()) / (lanes.size() + 1);
+                if (lane.fill(run, Math.max(1, share))) {
                     lanes.add(lane);
                 }
                 continue;

@@ -88,7 +88,7 @@ public final class SearchService {
             body.put("nextCursor", cursors.encode(scope(parsed.query),
                     Long.toHexString(Double.doubleToLongBits(p.value())) + "|" + p.vin()));
         }
-        if (!parsed.query.facets().isEmpty()) {
+        if (!parsed.query.facets().isEmpty() && parsed.after == null) {
             ObjectNode facets = body.putObject("facets");
             result.facets().forEach((facet, counts) -> {
                 ObjectNode node = facets.putObject(facet.wire());

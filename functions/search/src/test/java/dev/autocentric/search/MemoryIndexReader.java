@@ -27,6 +27,9 @@ final class MemoryIndexReader implements IndexReader {
             {SearchKeys.BY_MODEL_PRICE, SearchKeys.MODEL, SearchKeys.PRICE_KEY},
             {SearchKeys.BY_CELL, SearchKeys.CELL, SearchKeys.CELL_KEY},
             {SearchKeys.BY_PRICE, SearchKeys.SHARD, SearchKeys.PRICE_KEY},
+            {SearchKeys.BY_MODEL_REGION, SearchKeys.MODEL, SearchKeys.REGION_KEY},
+            {SearchKeys.BY_CELL_PRICE, SearchKeys.CELL, SearchKeys.CELL_PRICE_KEY},
+            {SearchKeys.BY_STYLE, SearchKeys.STYLE, SearchKeys.STYLE_KEY},
     };
 
     private final Map<String, TreeMap<String, Listing>> partitions = new HashMap<>();

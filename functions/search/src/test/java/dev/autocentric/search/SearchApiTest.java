@@ -145,6 +145,7 @@ class SearchApiTest {
                 break;
             }
             r = get(path + "&cursor=" + r.json().get("nextCursor").asText());
+            assertFalse(r.json().has("facets"), "facets come with the first page only");
         }
         assertEquals(expected, seen);
         // the radius-bound facet count leaves Atlanta's neighbours out of a Detroit search

@@ -3,6 +3,8 @@ package dev.autocentric.bench;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.autocentric.local.seed.ListingCorpus;
+import dev.autocentric.local.seed.SearchMix;
+import dev.autocentric.local.seed.SearchMix.QueryClass;
 import dev.autocentric.local.testkit.LocalAws;
 import dev.autocentric.search.DynamoIndexReader;
 import dev.autocentric.search.SearchEngine;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BiFunction;
 
 /**
  * Search (issue 4): the cost of a page by query class over the generated corpus at 10,000 and
@@ -32,7 +33,7 @@ final class SearchBench {
 
     static final long SEED = 42;
     static final int PAGES = 2;
-    static final int LIMIT = 20;
+    static final int LIMIT = SearchMix.LIMIT;
 
     private final int perClass;
     private final int[] sizes;
@@ -40,50 +41,6 @@ final class SearchBench {
     SearchBench(int perClass, int[] sizes) {
         this.perClass = perClass;
         this.sizes = sizes;
-    }
-
-    /** A query class: a name, and how to draw one of its queries around a searchable listing. */
-    record QueryClass(String name, String description, BiFunction<Listing, Random, Map<String, String>> draw) {
-    }
-
-    static List<QueryClass> classes() {
-        List<QueryClass> out = new ArrayList<>();
-        out.add(new QueryClass("modelNearest", "model, zip, radius 50-200 mi, sort=distance (nearest dealers with this model)",
-                (l, r) -> q("model", l.vehicle().model(), "zip", l.dealerZip(), "radiusMiles", "" + (50 + r.nextInt(151)),
-                        "sort", "distance")));
-        out.add(new QueryClass("modelNearPrice", "model, zip, radius 25-60 mi, sort=price",
-                (l, r) -> q("model", l.vehicle().model(), "zip", l.dealerZip(), "radiusMiles", "" + (25 + r.nextInt(36)),
-                        "sort", "price")));
-        out.add(new QueryClass("modelWidePrice", "model, zip, radius 150-500 mi, sort=-price",
-                (l, r) -> q("model", l.vehicle().model(), "zip", l.dealerZip(), "radiusMiles", "" + (150 + r.nextInt(351)),
-                        "sort", "-price")));
-        out.add(new QueryClass("modelNationalPrice", "make and model nationwide, sort=price",
-                (l, r) -> q("make", l.vehicle().make(), "model", l.vehicle().model(), "sort", "price")));
-        out.add(new QueryClass("nearest", "zip, radius 10-100 mi, sort=distance, no other filter",
-                (l, r) -> q("zip", l.dealerZip(), "radiusMiles", "" + (10 + r.nextInt(91)), "sort", "distance")));
-        out.add(new QueryClass("filteredNearest", "bodyStyle and condition, zip, radius 50 mi, sort=distance",
-                (l, r) -> q("bodyStyle", l.vehicle().bodyStyle().name(), "condition", l.vehicle().condition().name(),
-                        "zip", l.dealerZip(), "radiusMiles", "50", "sort", "distance")));
-        out.add(new QueryClass("nationalPrice", "nationwide, no filter, sort=price",
-                (l, r) -> q("sort", "price")));
-        out.add(new QueryClass("modelNearYear", "model, zip, radius 25-100 mi, sort=-year (collected, sorted in memory)",
-                (l, r) -> q("model", l.vehicle().model(), "zip", l.dealerZip(), "radiusMiles", "" + (25 + r.nextInt(76)),
-                        "sort", "-year")));
-        out.add(new QueryClass("modelNearFacets", "model, zip, radius 50 mi, sort=distance, facets=bodyStyle,condition,make",
-                (l, r) -> q("model", l.vehicle().model(), "zip", l.dealerZip(), "radiusMiles", "50", "sort", "distance",
-                        "facets", "bodyStyle,condition,make")));
-        out.add(new QueryClass("nearPrice", "zip, radius 10-25 mi, sort=price, no model (collected)",
-                (l, r) -> q("zip", l.dealerZip(), "radiusMiles", "" + (10 + r.nextInt(16)), "sort", "price")));
-        return out;
-    }
-
-    private static Map<String, String> q(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put(kv[i], kv[i + 1]);
-        }
-        m.put("limit", Integer.toString(LIMIT));
-        return m;
     }
 
     Report.Section run() {
@@ -117,10 +74,10 @@ final class SearchBench {
             sizeNode.put("loadSeconds", Math.round(loadSeconds * 10) / 10.0);
             // warm the JIT and the emulator's caches with a few searches of each class
             Random warm = new Random(1);
-            for (QueryClass c : classes()) {
+            for (QueryClass c : SearchMix.classes()) {
                 walk(service, c.draw().apply(searchable.get(warm.nextInt(searchable.size())), warm));
             }
-            for (QueryClass c : classes()) {
+            for (QueryClass c : SearchMix.classes()) {
                 Random random = new Random(SEED + c.name().hashCode()); // the same queries at every size
                 List<Double> amplification = new ArrayList<>();
                 List<Double> requestsPerPage = new ArrayList<>();
@@ -195,7 +152,7 @@ final class SearchBench {
                 ratios.addObject().put("class", name).put("ratio", round(ratio));
             });
         }
-        for (QueryClass c : classes()) {
+        for (QueryClass c : SearchMix.classes()) {
             md.append(String.format(Locale.ROOT, "%n- `%s`: %s", c.name(), c.description()));
         }
         md.append('\n');
