@@ -314,13 +314,14 @@ public final class SearchEngine {
         int first = Math.max(1, Math.min(want, want / Math.max(1, ranges.size())));
         List<Lane> lanes = new ArrayList<>();
         for (Range r : ranges) {
-            lanes.add(new Lane(r, forward, startAfter(r, after), first, SearchKeys::priceKey, after));
+            lanes.add(new Lane(r, forward, startAfter(r.prefix(), after), first, SearchKeys::priceKey, after));
         }
         return drain(run, q, lanes, want);
     }
 
-    private static String startAfter(Range r, Position after) {
-        return after == null ? null : r.prefix() + SearchKeys.price((long) after.value()) + "#" + after.vin();
+    /** The sort key the cursor's vehicle would have in a range whose keys start with {@code prefix}. */
+    private static String startAfter(String prefix, Position after) {
+        return after == null ? null : prefix + SearchKeys.price((long) after.value()) + "#" + after.vin();
     }
 
     /**
@@ -363,7 +364,7 @@ public final class SearchEngine {
             String lo = span[0] + "#";
             String hi = span[1] + "#~";
             if (fromCursor) {
-                String cursorKey = startAfter(new Range(null, null, null, null, span[0] + "#"), after);
+                String cursorKey = startAfter(span[0] + "#", after);
                 if (forward) {
                     lo = cursorKey + "!";
                 } else {
@@ -380,7 +381,7 @@ public final class SearchEngine {
                 Listing x = probe.items().get(0);
                 String cell = layout.keyOf().apply(x).substring(0, layout.precision());
                 Range r = new Range(layout.index(), layout.pkAttribute(), pk, layout.skAttribute(), cell + "#");
-                Lane lane = new Lane(r, forward, startAfter(r, after), first, layout.keyOf(), after);
+                Lane lane = new Lane(r, forward, startAfter(r.prefix(), after), first, layout.keyOf(), after);
                 Position px = new Position(x.vehicle().ePriceCents(), x.vin());
                 if (after == null || q.sort().compare(px, after) > 0) {
                     lane.seed(x);
