@@ -29,6 +29,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -171,9 +174,38 @@ class SearchApiTest {
         assertEquals(List.of(cheaper.vin(), stock.get(4).vin()), vins(get(path).json().get("items")));
         assertEquals(List.of(stock.get(4).vin(), cheaper.vin()),
                 vins(get(path.replace("sort=price", "sort=-price")).json().get("items")));
+        everyIndexAgrees(stock, List.of(cheaper.vin(), stock.get(4).vin()));
         // and back: released from its reservation, it is found again
         change(listings.get(stock.get(2).vin()).orElseThrow(), ListingStatus.AVAILABLE, true, 0);
         assertEquals(List.of(cheaper.vin(), stock.get(2).vin(), stock.get(4).vin()), vins(get(path).json().get("items")));
+        everyIndexAgrees(stock, List.of(cheaper.vin(), stock.get(2).vin(), stock.get(4).vin()));
+    }
+
+    /**
+     * Every plan and index the engine may use (see X-Search-Cost) finds exactly the searchable
+     * ones of {@code stock} (all at one Seattle dealer), in the order each sort gives.
+     */
+    void everyIndexAgrees(List<Listing> stock, List<String> byPrice) {
+        List<String> byVin = byPrice.stream().sorted().toList();
+        List<String> byPriceDesc = byPrice.reversed();
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        String window = "&priceMin=1900000&priceMax=3600000&limit=50";
+        expected.put("model=Terrain%20Moves&zip=98101&radiusMiles=25&sort=price", byPrice);          // searchByModel, merged
+        expected.put("model=Terrain%20Moves&zip=98101&radiusMiles=400&sort=-price", byPriceDesc);    // searchByModelRegion
+        expected.put("model=Terrain%20Moves&sort=price", byPrice);                                   // searchByModelPrice
+        expected.put("model=Terrain%20Moves&zip=98101&radiusMiles=25&sort=distance", byVin);         // searchByModel, walked
+        expected.put("zip=98101&radiusMiles=15&sort=price" + window, byPrice);                       // searchByCellPrice
+        expected.put("zip=98101&radiusMiles=15&sort=distance" + window, byVin);                      // searchByCell
+        expected.put("bodyStyle=SUV&condition=NEW&zip=98101&radiusMiles=15&sort=distance" + window, byVin); // searchByStyle
+        expected.put("bodyStyle=SUV&zip=98101&radiusMiles=15&sort=distance" + window, byVin);        // searchByStyle, every condition
+        expected.put("sort=price" + window, byPrice);                                                // searchByPrice
+        Set<String> ours = new HashSet<>(vins(stock));
+        expected.forEach((query, want) -> {
+            Response r = get("/v1/search?" + query);
+            assertEquals(200, r.status(), query + ": " + r.body());
+            List<String> found = vins(r.json().get("items")).stream().filter(ours::contains).toList();
+            assertEquals(want, found, query + " (" + r.headers().get("x-search-cost") + ")");
+        });
     }
 
     Listing change(Listing current, ListingStatus status, boolean listed, long newPrice) {
