@@ -57,6 +57,8 @@ public final class SearchEngine {
     public static final int MAX_REQUESTS = 2_000;
     /** Above this many geohash-4 cells a model's price merge reads its geohash-2 regions instead. */
     static final int MAX_MODEL_CELLS = 128;
+    /** Levels above a dealer's point (geohash-8) read as one range after the point: geohash-5 down. */
+    private static final int POINT_COLLAPSE = 3;
     /** After a cursor, up to this many cells are probed one by one from the cursor's price. */
     static final int MAX_CURSOR_PROBES = 32;
     /**
@@ -129,26 +131,26 @@ public final class SearchEngine {
      * partition per variant (the key prefix before the geohash, e.g. a condition).
      */
     private record WalkLayout(String index, String pkAttribute, String skAttribute, int readableParent, int finest,
-                              Function<Listing, String> keyOf, List<String> variants,
+                              int collapse, Function<Listing, String> keyOf, List<String> variants,
                               java.util.function.BiFunction<SearchQuery, String, String> pk) {
 
         static WalkLayout of(SearchQuery q) {
             if (q.model() != null) {
                 // one partition per model, keys led by a geohash-4 (then price): any span is one range
                 return new WalkLayout(SearchKeys.BY_MODEL, SearchKeys.MODEL, SearchKeys.MODEL_KEY, 1,
-                        SearchKeys.MODEL_CELL_PRECISION, SearchKeys::modelKey, List.of(""), (query, geo) -> query.model());
+                        SearchKeys.MODEL_CELL_PRECISION, 0, SearchKeys::modelKey, List.of(""), (query, geo) -> query.model());
             }
             if (q.bodyStyle() != null) {
                 // partitioned by body style and geohash-3, keys led by the condition and a geohash-8
                 List<String> variants = q.condition() != null ? List.of(q.condition().name() + "#")
                         : java.util.Arrays.stream(dev.autocentric.shared.listing.Condition.values()).map(c -> c.name() + "#").toList();
                 return new WalkLayout(SearchKeys.BY_STYLE, SearchKeys.STYLE, SearchKeys.STYLE_KEY, SearchKeys.CELL_PRECISION,
-                        SearchKeys.POINT_PRECISION, SearchKeys::styleKey, variants,
+                        SearchKeys.POINT_PRECISION, POINT_COLLAPSE, SearchKeys::styleKey, variants,
                         (query, geo) -> query.bodyStyle().name() + "#" + geo.substring(0, SearchKeys.CELL_PRECISION));
             }
             // partitioned by geohash-3, keys led by a geohash-8 (a dealer's point)
             return new WalkLayout(SearchKeys.BY_CELL, SearchKeys.CELL, SearchKeys.CELL_KEY, SearchKeys.CELL_PRECISION,
-                    SearchKeys.POINT_PRECISION, SearchKeys::cellKey, List.of(""),
+                    SearchKeys.POINT_PRECISION, POINT_COLLAPSE, SearchKeys::cellKey, List.of(""),
                     (query, geo) -> geo.substring(0, SearchKeys.CELL_PRECISION));
         }
     }
@@ -209,7 +211,15 @@ public final class SearchEngine {
             // span's cells after the one holding it
             int childLength = first.length();
             offerResume(queue, q, after, node.variant, lastGeo.substring(0, finest), lastKey, node.key);
-            for (int level = finest; level > childLength; level--) {
+            // in the point-keyed indexes the levels just above a point are tiny boxes around it,
+            // nearly always empty: they are taken as one range (the rest of the point's geohash-5
+            // after the point), one read instead of one per level
+            int collapsed = Math.max(childLength, finest - layout.collapse());
+            if (collapsed < finest) {
+                offerResume(queue, q, after, node.variant, lastGeo.substring(0, collapsed),
+                        variant + lastGeo.substring(0, finest) + "~", node.key);
+            }
+            for (int level = collapsed; level > childLength; level--) {
                 offerSpan(queue, q, after, node.variant, lastGeo.substring(0, level - 1),
                         ALPHABET.indexOf(lastGeo.charAt(level - 1)) + 1, ALPHABET.length() - 1);
             }
