@@ -2,6 +2,7 @@ package dev.autocentric.listing;
 
 import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.ListingRepository;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.json.Json;
 import dev.autocentric.shared.problem.Problem;
 import io.micronaut.context.annotation.Context;
@@ -33,6 +34,7 @@ public class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
+            EarlyInit.awaitWarmUp();
             listings.get("11111111111111111");
             dealers.get("priming");
             Json.write(Problem.notFound("priming"));

@@ -3,6 +3,7 @@ package dev.autocentric.pricing;
 import dev.autocentric.shared.dynamo.DealerRepository;
 import dev.autocentric.shared.dynamo.ListingRepository;
 import dev.autocentric.shared.dynamo.MarketStatsRepository;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.json.Json;
 import dev.autocentric.shared.problem.Problem;
 import dev.autocentric.shared.routing.DynamoDeliveryNetwork;
@@ -54,6 +55,7 @@ public class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
+            EarlyInit.awaitWarmUp();
             listings.get("11111111111111111");
             dealers.get("priming");
             stats.get("priming");

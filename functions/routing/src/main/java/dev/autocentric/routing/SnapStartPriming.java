@@ -1,6 +1,7 @@
 package dev.autocentric.routing;
 
 import dev.autocentric.shared.dynamo.DealerRepository;
+import dev.autocentric.shared.http.EarlyInit;
 import dev.autocentric.shared.json.Json;
 import dev.autocentric.shared.problem.Problem;
 import dev.autocentric.shared.routing.DynamoDeliveryNetwork;
@@ -51,6 +52,7 @@ public class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
+            EarlyInit.awaitWarmUp();
             network.points();
             dealers.get("priming");
             Json.write(Problem.notFound("priming"));

@@ -1,5 +1,6 @@
 package dev.autocentric.search;
 
+import dev.autocentric.shared.http.EarlyInit;
 import io.micronaut.context.annotation.Context;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ public class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
         try {
+            EarlyInit.awaitWarmUp();
             search.search(Map.of("zip", List.of("48226"), "radiusMiles", List.of("10"), "limit", List.of("1")));
         } catch (RuntimeException e) {
             // priming is an optimisation: a snapshot without it is still correct
