@@ -7,11 +7,10 @@ import jakarta.inject.Singleton;
 /**
  * The function's configuration. Each value is a Micronaut property, which Micronaut also reads
  * from the environment variable of the upper-case, underscore name (DEALERS_TABLE, AWS_REGION,
- * AWS_ENDPOINT_URL, DELIVERY_POINTS_REFRESH_SECONDS, DELIVERY_POINTS_INIT_WAIT_SECONDS), so tests can set them as plain properties.
+ * AWS_ENDPOINT_URL, DELIVERY_POINTS_REFRESH_SECONDS), so tests can set them as plain properties.
  *
  * <p>{@code delivery.points.refresh.seconds}: how old the in-memory delivery-point index may get
- * before the next request reloads it (default 300); {@code delivery.points.init.wait.seconds}: how
- * long init waits for the first load before leaving the rest to the first request (default 8).
+ * before the next request reloads it (default 300).
  *
  * <p>{@code autocentric.aws.access-key-id} / {@code secret-access-key} exist for tests against
  * the emulator only; on Lambda they are unset and the environment's credentials are used.
@@ -20,7 +19,6 @@ import jakarta.inject.Singleton;
 public record RoutingSettings(
         @Value("${dealers.table}") String dealersTable,
         @Value("${delivery.points.refresh.seconds:300}") long deliveryPointsRefreshSeconds,
-        @Value("${delivery.points.init.wait.seconds:8}") long deliveryPointsInitWaitSeconds,
         @Nullable @Value("${aws.region:}") String awsRegion,
         @Nullable @Value("${aws.endpoint.url:}") String awsEndpointUrl,
         @Nullable @Value("${autocentric.aws.access-key-id:}") String accessKeyId,

@@ -6,17 +6,15 @@ import dev.autocentric.shared.json.Json;
 import dev.autocentric.shared.problem.Problem;
 import dev.autocentric.shared.routing.DynamoDeliveryNetwork;
 import io.micronaut.context.annotation.Context;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts loading the delivery-point index during init (waiting for it at most
- * {@code delivery.points.init.wait.seconds}, default 8, so init stays within Lambda's 10 s).
+ * Starts loading the delivery-point index in the background during init, without waiting for it:
+ * Micronaut finishes starting meanwhile, and the first request that needs the index (or the
+ * checkpoint) joins the load instead of loading again.
  *
  * <p>SnapStart priming: before Lambda snapshots the initialised function, load the delivery-point
  * index (one Query on the sparse index), read a dealer that does not exist and write JSON once,
@@ -32,21 +30,11 @@ public class SnapStartPriming implements Resource {
     private final DynamoDeliveryNetwork network;
     private final DealerRepository dealers;
 
-    public SnapStartPriming(DynamoDeliveryNetwork network, DealerRepository dealers, RoutingSettings settings) {
+    public SnapStartPriming(DynamoDeliveryNetwork network, DealerRepository dealers) {
         this.network = network;
         this.dealers = dealers;
         Core.getGlobalContext().register(this);
-        // begin loading the delivery points during init and give it a bounded part of init (Lambda
-        // allows 10 s); the first request joins what is left instead of loading again
-        try {
-            network.startLoading().get(settings.deliveryPointsInitWaitSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException stillLoading) {
-            LOG.info("delivery points still loading after {} s of init", settings.deliveryPointsInitWaitSeconds());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            LOG.warn("delivery points could not be loaded during init: {}", e.getCause().toString());
-        }
+        network.startLoading();
     }
 
     @Override
