@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code bench/report.json} and {@code bench/report.md}, keeping the sections other benchmarks
  * wrote. Usage: {@code java -jar infra/bench/target/bench.jar [--out bench] [--lookups 10000]
  * [--sections routing,search,coldstart,orders,feed] [--search-queries 8] [--search-sizes 10000,100000]
- * [--cold-runs 7] [--warm-runs 50] [--orders 300] [--orders-rounds 20] [--orders-background 5000]
+ * [--cold-runs 7] [--warm-runs 50] [--cold-only ListingFunction,SearchFunction] [--orders 300] [--orders-rounds 20] [--orders-background 5000]
  * [--feed-vehicles 10000] [--feed-batch 250]}.
  */
 public final class Bench {
@@ -23,7 +23,7 @@ public final class Bench {
         Map<String, String> options = new LinkedHashMap<>();
         String[][] defaults = {{"--out", "bench"}, {"--lookups", "10000"},
                 {"--sections", "routing,search,coldstart,orders,feed"}, {"--search-queries", "8"},
-                {"--search-sizes", "10000,100000"}, {"--cold-runs", "7"}, {"--warm-runs", "50"}, {"--orders", "300"},
+                {"--search-sizes", "10000,100000"}, {"--cold-runs", "7"}, {"--warm-runs", "50"}, {"--cold-only", ""}, {"--orders", "300"},
                 {"--orders-rounds", "20"}, {"--orders-background", "5000"}, {"--feed-vehicles", "10000"},
                 {"--feed-batch", "250"}};
         for (String[] d : defaults) {
@@ -46,7 +46,8 @@ public final class Bench {
         }
         if (sections.contains("coldstart")) {
             report.put(new ColdStartBench(Integer.parseInt(options.get("--cold-runs")),
-                    Integer.parseInt(options.get("--warm-runs"))).run());
+                    Integer.parseInt(options.get("--warm-runs")),
+                    options.get("--cold-only").isEmpty() ? List.of() : List.of(options.get("--cold-only").split(","))).run());
         }
         if (sections.contains("orders")) {
             report.put(new OrderBench(Integer.parseInt(options.get("--orders")),

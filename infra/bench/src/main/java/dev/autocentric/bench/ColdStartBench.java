@@ -57,10 +57,13 @@ final class ColdStartBench {
 
     private final int coldRuns;
     private final int warmRuns;
+    private final List<String> only;
 
-    ColdStartBench(int coldRuns, int warmRuns) {
+    /** {@code only}: the rows to measure (logical ids or variant labels) besides the baseline; empty for all. */
+    ColdStartBench(int coldRuns, int warmRuns, List<String> only) {
         this.coldRuns = coldRuns;
         this.warmRuns = warmRuns;
+        this.only = only;
     }
 
     Report.Section run() throws IOException {
@@ -89,14 +92,24 @@ final class ColdStartBench {
             Path xml = work.resolve("logback.xml");
             Files.writeString(xml, LOGBACK_XML);
             String tool = listing.environment().getOrDefault("JAVA_TOOL_OPTIONS", "");
+            String listingEvent = events.get("ListingFunction");
             variant(configs, events, "Listing: Micronaut's handler, no early client",
-                    with(runtime.functionConfig("ListingFunction"), MICRONAUT_HANDLER, Map.of()), probes);
+                    with(runtime.functionConfig("ListingFunction"), MICRONAUT_HANDLER, Map.of()), listingEvent);
+            variant(configs, events, "Listing: no early warm-ups",
+                    with(runtime.functionConfig("ListingFunction"), null, Map.of("COLD_START_WARM_UP", "off")), listingEvent);
+            variant(configs, events, "Search: no early warm-ups",
+                    with(runtime.functionConfig("SearchFunction"), null, Map.of("COLD_START_WARM_UP", "off")),
+                    events.get("SearchFunction"));
             variant(configs, events, "Listing: logback.xml instead of JsonLogging",
                     with(runtime.functionConfig("ListingFunction"), null,
-                            Map.of("JAVA_TOOL_OPTIONS", (tool + " -Dlogback.configurationFile=" + xml).strip())), probes);
+                            Map.of("JAVA_TOOL_OPTIONS", (tool + " -Dlogback.configurationFile=" + xml).strip())), listingEvent);
             variant(configs, events, "Listing: full tiered compilation",
                     with(runtime.functionConfig("ListingFunction"), null,
-                            Map.of("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation")), probes);
+                            Map.of("JAVA_TOOL_OPTIONS", tool.replace("-XX:TieredStopAtLevel=1", "").replaceAll(" +", " ").strip())),
+                    listingEvent);
+            if (!only.isEmpty()) { // a quicker run of some rows, for comparing changes (not for the report)
+                configs.keySet().removeIf(id -> !id.equals("Baseline") && !only.contains(id));
+            }
 
             Map<String, List<Long>> cold = new LinkedHashMap<>();
             Map<String, List<Long>> init = new LinkedHashMap<>();
@@ -138,11 +151,11 @@ final class ColdStartBench {
                 }
                 warm.put(e.getKey(), times);
             }
-            return report(configs, probes, cold, init, warm);
+            return report(configs, probes, events, cold, init, warm);
         }
     }
 
-    private Report.Section report(Map<String, FunctionConfig> configs, List<Probe> probes,
+    private Report.Section report(Map<String, FunctionConfig> configs, List<Probe> probes, Map<String, String> events,
                                   Map<String, List<Long>> cold, Map<String, List<Long>> init,
                                   Map<String, List<Long>> warm) {
         ObjectNode figures = Json.MAPPER.createObjectNode();
@@ -162,10 +175,13 @@ final class ColdStartBench {
                 Init = process start to the first `/next` (Lambda's Init Duration). SnapStart cannot be
                 measured here (no CRaC JVM): these are full JVM starts, the worst case; with SnapStart
                 the init part comes from the snapshot. Tables are empty, so reads find nothing (the same
-                round trip to the emulator). The rows "Listing: ..." each take one cold-start measure away
-                from the listing function, to show what it is worth in this run: the early DynamoDB client
-                (`ApiFunction` builds it on a second thread while Micronaut starts), logging configured in
-                code (`JsonLogging`, no XML parser), and `-XX:TieredStopAtLevel=1` in JAVA_TOOL_OPTIONS.
+                round trip to the emulator). The rows "Listing: ..." and "Search: ..." each take one
+                cold-start measure away from that function, to show what it is worth in this run: the early
+                DynamoDB client (`ApiFunction` builds it on a second thread while Micronaut starts), the
+                early warm-ups (that thread then loads Reactor for Micronaut's router and what the function's
+                `ColdStartWarmUp` names: its tables' schemas, for search the ZIP table, for orders the order
+                parser; `COLD_START_WARM_UP=off` skips them), logging configured in code (`JsonLogging`, no
+                XML parser), and `-XX:TieredStopAtLevel=1` in JAVA_TOOL_OPTIONS.
 
                 | function | probe | JAR MiB | init median ms | cold median ms | cold p90 ms | coldStartRatio | warm median ms | warm p99 ms |
                 |---|---|---:|---:|---:|---:|---:|---:|---:|
@@ -177,7 +193,8 @@ final class ColdStartBench {
             double jarMiB = jarSize(configs.get(id).jar()) / (1024.0 * 1024.0);
             String note = id.equals("Baseline") ? "one GetItem"
                     : probes.stream().filter(p -> p.logicalId().equals(id)).findFirst().map(Probe::note)
-                    .orElse(probes.getFirst().note() + " (variant)");
+                    .orElseGet(() -> probes.stream().filter(p -> p.event().equals(events.get(id))).findFirst()
+                            .map(Probe::note).orElse("?") + " (variant)");
             ObjectNode f = functions.putObject(id);
             f.put("jar", ProjectRoot.find().relativize(configs.get(id).jar()).toString());
             f.put("jarBytes", jarSize(configs.get(id).jar()));
@@ -198,7 +215,7 @@ final class ColdStartBench {
         return new Report.Section("coldstart", figures, md.toString());
     }
 
-    /** The listing function with another handler and/or environment entries. */
+    /** A function with another handler and/or environment entries. */
     private static FunctionConfig with(FunctionConfig base, String handler, Map<String, String> env) {
         Map<String, String> environment = new LinkedHashMap<>(base.environment());
         environment.putAll(env);
@@ -207,9 +224,9 @@ final class ColdStartBench {
     }
 
     private static void variant(Map<String, FunctionConfig> configs, Map<String, String> events, String label,
-                                FunctionConfig config, List<Probe> probes) {
+                                FunctionConfig config, String event) {
         configs.put(label, config);
-        events.put(label, probes.getFirst().event());
+        events.put(label, event);
     }
 
     /** The functions of template.yaml and an event for each (API events from events/http). */
