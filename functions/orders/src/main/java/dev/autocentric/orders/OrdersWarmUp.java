@@ -23,13 +23,14 @@ public final class OrdersWarmUp implements ColdStartWarmUp {
 
     @Override
     public void warm(DynamoDbClient client) {
+        // the tables first: init itself needs them (the factory builds the repositories); then the first order's parse
+        new ListingRepository(client, "warm-up");
+        new DealerRepository(client, "warm-up");
         try {
             PlaceOrderRequest.parse(Json.tree(SAMPLE_ORDER));
         } catch (Exception e) {
             // warming is an optimisation: the first order parses as usual
         }
-        new ListingRepository(client, "warm-up");
-        new DealerRepository(client, "warm-up");
         Json.write(Problem.notFound("warm-up"));
     }
 }
