@@ -539,24 +539,64 @@ public final class SearchEngine {
             }
         }
         List<Hit> hits = new ArrayList<>();
-        for (Range r : ranges) {
-            String lo = low(r.prefix());
-            while (true) {
-                Chunk read = run.read(r, lo, high(r.last()), true, COLLECT_CHUNK);
-                for (Listing l : read.items()) {
-                    Hit h = q.hit(l);
+        for (int i = 0; i < ranges.size(); ) {
+            // the ranges of one partition lie in key order: one item read across all of them
+            // finds where the first vehicle is, so an empty stretch (or an empty search) costs
+            // one request, and reading starts at that vehicle's key
+            int j = i;
+            while (j + 1 < ranges.size() && ranges.get(j + 1).index().equals(ranges.get(i).index())
+                    && ranges.get(j + 1).pk().equals(ranges.get(i).pk())) {
+                j++;
+            }
+            String from = null;
+            Listing first = null;
+            if (j > i) {
+                Chunk probe = run.read(ranges.get(i), low(ranges.get(i).prefix()), high(ranges.get(j).last()), true, 1);
+                if (probe.items().isEmpty()) {
+                    i = j + 1;
+                    continue;
+                }
+                first = probe.items().get(0);
+                from = sortKey(ranges.get(i), first);
+            }
+            for (int k = i; k <= j; k++) {
+                Range r = ranges.get(k);
+                String lo = low(r.prefix());
+                if (from != null && high(r.last()).compareTo(from) < 0) {
+                    continue; // wholly before the first vehicle: empty
+                }
+                if (from != null && from.compareTo(lo) >= 0) {
+                    // the range holding the probed vehicle: keep it, read on after it
+                    Hit h = q.hit(first);
                     if (h != null) {
                         hits.add(h);
                     }
+                    lo = from + "!";
                 }
-                if (read.complete() || read.items().isEmpty()) {
-                    break;
-                }
-                Listing last = read.items().get(read.items().size() - 1);
-                lo = sortKey(r, last) + "!";
+                collectRange(run, q, r, lo, hits);
             }
+            i = j + 1;
         }
         return hits;
+    }
+
+    /** Every match in {@code r} from sort key {@code lo} (inclusive) on, into {@code hits}. */
+    private void collectRange(Run run, SearchQuery q, Range r, String from, List<Hit> hits) {
+        String lo = from;
+        while (true) {
+            Chunk read = run.read(r, lo, high(r.last()), true, COLLECT_CHUNK);
+            for (Listing l : read.items()) {
+                Hit h = q.hit(l);
+                if (h != null) {
+                    hits.add(h);
+                }
+            }
+            if (read.complete() || read.items().isEmpty()) {
+                return;
+            }
+            Listing last = read.items().get(read.items().size() - 1);
+            lo = sortKey(r, last) + "!";
+        }
     }
 
     private static List<Hit> page(List<Hit> hits, SearchSort sort, Position after, int want) {
