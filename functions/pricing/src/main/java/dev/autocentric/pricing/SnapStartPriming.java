@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 /**
  * SnapStart priming: before Lambda snapshots the initialised function, read keys that do not
  * exist from the tables and write JSON once, so the SDK's signer, HTTP client, marshallers and
- * Jackson are warm in the snapshot. Created eagerly, which also builds the one DynamoDB client
- * during init and starts loading the delivery points in the background there (as the routing
- * function does): init does not wait for them; the first quote, or the checkpoint, joins the load.
+ * Jackson are warm in the snapshot, and load the delivery points. Without a snapshot the first
+ * quote loads them: loading them during init competed with Micronaut's start for the CPU (and
+ * most cold starts here, price history or market statistics, never need them). Created eagerly,
+ * which also builds the one DynamoDB client during init.
  */
 @Context
 public class SnapStartPriming implements Resource {
@@ -37,7 +38,6 @@ public class SnapStartPriming implements Resource {
         this.stats = stats;
         this.network = network;
         Core.getGlobalContext().register(this);
-        network.startLoading();
     }
 
     @Override

@@ -12,9 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts loading the delivery-point index in the background during init, without waiting for it:
- * Micronaut finishes starting meanwhile, and the first request that needs the index (or the
- * checkpoint) joins the load instead of loading again.
+ * The delivery-point index is not loaded during init (it competed with Micronaut's start for the
+ * CPU): the checkpoint loads it, and without a snapshot the first request that needs it does.
  *
  * <p>SnapStart priming: before Lambda snapshots the initialised function, load the delivery-point
  * index (one Query on the sparse index), read a dealer that does not exist and write JSON once,
@@ -34,7 +33,6 @@ public class SnapStartPriming implements Resource {
         this.network = network;
         this.dealers = dealers;
         Core.getGlobalContext().register(this);
-        network.startLoading();
     }
 
     @Override
