@@ -3,7 +3,6 @@ package dev.autocentric.local.lambda;
 import dev.autocentric.local.lambda.InvocationResult.Outcome;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -36,6 +35,7 @@ final class FunctionInstance implements AutoCloseable {
     private final LaunchSettings launch;
     private final int number;
     private final RuntimeApiServer api;
+    private Path taskRoot;
     private Process process;
     private long startNanos;
     private volatile long firstResponseNanos;
@@ -50,10 +50,11 @@ final class FunctionInstance implements AutoCloseable {
 
     /** Starts the JVM; the cold start runs on while the first event waits in the runtime API queue. */
     void start() {
+        Path root = taskRoot();
         var builder = new ProcessBuilder(command());
         builder.environment().clear();
         builder.environment().putAll(environment());
-        builder.directory(function.jar().toAbsolutePath().getParent().toFile());
+        builder.directory(root.toFile()); // the runtime loads the function from its working directory
         builder.redirectErrorStream(true);
         if (launch.logDirectory() != null) {
             try {
@@ -93,8 +94,9 @@ final class FunctionInstance implements AutoCloseable {
                 "-Djava.net.preferIPv4Stack=true",
                 "--enable-native-access=ALL-UNNAMED",
                 "-D" + NativeClientLibrary.PROPERTY + "=" + NativeClientLibrary.in(launch.ricDirectory()),
-                // the function's JAR alone supplies its code; the RIC and its own deps come after it
-                "-cp", function.jar().toAbsolutePath() + File.pathSeparator + launch.ricDirectory().toAbsolutePath() + "/*",
+                // as on Lambda, the class path is the runtime's alone: the RIC loads the function from
+                // the unpacked package in the working directory (the task root) with its own loader
+                "-cp", launch.ricDirectory().toAbsolutePath() + "/*",
                 RIC_MAIN,
                 function.handler()));
         return command;
@@ -119,9 +121,16 @@ final class FunctionInstance implements AutoCloseable {
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
         env.put("_HANDLER", function.handler());
-        env.put("LAMBDA_TASK_ROOT", function.jar().toAbsolutePath().getParent().toString());
+        env.put("LAMBDA_TASK_ROOT", taskRoot().toString());
         env.put("LAMBDA_RUNTIME_DIR", launch.ricDirectory().toAbsolutePath().toString());
         return env;
+    }
+
+    private Path taskRoot() {
+        if (taskRoot == null) {
+            taskRoot = TaskRoot.of(function.jar());
+        }
+        return taskRoot;
     }
 
     /**
