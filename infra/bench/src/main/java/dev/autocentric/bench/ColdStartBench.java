@@ -36,6 +36,7 @@ import java.util.Map;
 final class ColdStartBench {
 
     static final String MICRONAUT_HANDLER = "io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction";
+    static final String RUNTIME_JSON_HANDLER = "dev.autocentric.shared.http.ApiRuntimeJsonFunction";
 
     /** What JsonLogging sets up, as logback XML: the variant that measures the XML parser's share. */
     static final String LOGBACK_XML = """
@@ -95,6 +96,8 @@ final class ColdStartBench {
             String listingEvent = events.get("ListingFunction");
             variant(configs, events, "Listing: Micronaut's handler, no early client",
                     with(runtime.functionConfig("ListingFunction"), MICRONAUT_HANDLER, Map.of()), listingEvent);
+            variant(configs, events, "Listing: the runtime's JSON reads the event",
+                    with(runtime.functionConfig("ListingFunction"), RUNTIME_JSON_HANDLER, Map.of()), listingEvent);
             variant(configs, events, "Listing: no early warm-ups",
                     with(runtime.functionConfig("ListingFunction"), null, Map.of("COLD_START_WARM_UP", "off")), listingEvent);
             variant(configs, events, "Search: no early warm-ups",
@@ -166,7 +169,9 @@ final class ColdStartBench {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, """
                 Each function's cold start through the local runtime: a new JVM (the official runtime
-                interface client, the template's memory setting and environment) from process start to
+                interface client, the template's memory setting and environment, the deployment package
+                unpacked into the working directory and loaded by the runtime's class loader, as Lambda
+                runs it from `/var/task`) from process start to
                 its first answer through the Lambda Runtime API, for one representative event that reads
                 DynamoDB; median of %d per function, the functions and the baseline taken in turn in
                 each round. **Baseline**: `infra/baseline`, a plain `RequestHandler` making one GetItem
@@ -177,7 +182,9 @@ final class ColdStartBench {
                 the init part comes from the snapshot. Tables are empty, so reads find nothing (the same
                 round trip to the emulator). The rows "Listing: ..." and "Search: ..." each take one
                 cold-start measure away from that function, to show what it is worth in this run: the early
-                DynamoDB client (`ApiFunction` builds it on a second thread while Micronaut starts), the
+                DynamoDB client (`ApiFunction` builds it on a second thread while Micronaut starts), reading
+                the API Gateway event with the application's Jackson (`ApiFunction` is a stream handler;
+                otherwise the runtime's bundled Jackson is set up on the first request's path), the
                 early warm-ups (that thread then loads Reactor for Micronaut's router and what the function's
                 `ColdStartWarmUp` names: its tables' schemas, for search the ZIP table, for orders the order
                 parser; `COLD_START_WARM_UP=off` skips them), logging configured in code (`JsonLogging`, no

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * only handed out when the function's own settings name exactly that; otherwise (tests with their
  * own endpoint and keys) a client is built as before. Once the client is handed over, the same
  * thread goes on with what the main thread would otherwise load later in init: Micronaut's
- * reactive-type support (the router's first use of it loads Reactor) and each
+ * reactive-type support (the router's first use of it loads Reactor), the reading of an API
+ * Gateway event and writing of its answer ({@link ApiEvents}), and each
  * {@link ColdStartWarmUp} the function declares (not when the environment sets
  * {@code COLD_START_WARM_UP=off}, which the cold-start bench uses to show what they are worth). Nothing random or secret is drawn here, so a
  * SnapStart snapshot taken after init holds nothing that restores must not share.
@@ -58,6 +59,7 @@ public final class EarlyInit {
         }
         try {
             Publishers.isConvertibleToPublisher(Object.class);
+            ApiEvents.warm();
             for (ColdStartWarmUp warmUp : ServiceLoader.load(ColdStartWarmUp.class, EarlyInit.class.getClassLoader())) {
                 warmUp.warm(client);
             }
