@@ -3,9 +3,8 @@ package dev.autocentric.local.lambda;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -39,18 +38,24 @@ final class TaskRoot {
      * starts a new instance from the new version.
      */
     private static final Duration STALE = Duration.ofMinutes(10);
+    /** Roots of other packages are removed once nobody has started from them for this long. */
+    private static final Duration FORGOTTEN = Duration.ofDays(1);
 
     private TaskRoot() {
     }
 
     /** The task root for {@code artifact}: a directory as it is, a JAR or ZIP unpacked (once). */
     static Path of(Path artifact) {
+        return of(artifact, Path.of(System.getProperty("java.io.tmpdir"), "autocentric-task-roots"));
+    }
+
+    /** As {@link #of(Path)}, unpacking under {@code cache}. */
+    static Path of(Path artifact, Path cache) {
         Path absolute = artifact.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
             return absolute;
         }
         try {
-            Path cache = Path.of(System.getProperty("java.io.tmpdir"), "autocentric-task-roots");
             Files.createDirectories(cache);
             String family = baseName(absolute) + "-" + shortHash(absolute.toString());
             String version = family + "-" + Files.size(absolute) + "-" + Files.getLastModifiedTime(absolute).toMillis();
@@ -68,8 +73,12 @@ final class TaskRoot {
             }
             try {
                 Files.move(building, root, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | java.nio.file.DirectoryNotEmptyException raced) {
-                deleteTree(building); // another runtime unpacked the same version first
+            } catch (FileSystemException raced) {
+                deleteTree(building);
+                if (!Files.isDirectory(root)) {
+                    throw raced;
+                }
+                // another runtime unpacked the same version first (rename onto a full directory fails)
             }
             pruneStale(cache, family, root);
             return root;
@@ -96,13 +105,23 @@ final class TaskRoot {
         }
     }
 
-    /** Removes older unpacked versions of the same package nobody has started from lately. */
+    /**
+     * Removes what nobody starts from any more: older versions of this package (and half-built
+     * trees of crashed unpacks) unused for {@link #STALE}, and any other package's roots unused for
+     * a day (test packages built in temporary directories, deleted checkouts).
+     */
     private static void pruneStale(Path cache, String family, Path keep) {
-        Instant cutoff = Instant.now().minus(STALE);
-        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(cache, family + "-*")) {
-            for (Path sibling : siblings) {
-                if (!sibling.equals(keep) && Files.getLastModifiedTime(sibling).toInstant().isBefore(cutoff)) {
-                    deleteTree(sibling);
+        Instant now = Instant.now();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(cache)) {
+            for (Path entry : entries) {
+                if (entry.equals(keep)) {
+                    continue;
+                }
+                String name = entry.getFileName().toString();
+                Duration unused = Duration.between(Files.getLastModifiedTime(entry).toInstant(), now);
+                boolean sibling = name.startsWith(family + "-") || name.contains(".part-");
+                if (unused.compareTo(sibling ? STALE : FORGOTTEN) > 0) {
+                    deleteTree(entry);
                 }
             }
         } catch (IOException | UncheckedIOException e) {
