@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import io.micronaut.function.aws.proxy.payload2.APIGatewayV2HTTPEventFunction;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,8 +11,9 @@ import java.io.OutputStream;
 
 /**
  * The Lambda handler of every HTTP function (template.yaml names it): Micronaut's API Gateway
- * payload 2.0 function, whose class initialiser first starts {@link EarlyInit}, so the DynamoDB
- * client is built while Micronaut starts its application context rather than after it.
+ * payload 2.0 function, whose class initialiser (in {@link ApiRuntimeJsonFunction}) first starts
+ * {@link EarlyInit}, so the DynamoDB client is built while Micronaut starts its application
+ * context rather than after it.
  *
  * <p>It is also a {@link RequestStreamHandler}, which the runtime interface client prefers when
  * the handler names a class: the function reads the API Gateway event and writes its answer with
@@ -21,13 +21,9 @@ import java.io.OutputStream;
  * runtime's bundled Jackson, a second JSON library that would otherwise be loaded and set up on
  * the main thread after init, on the first request's path.
  */
-public class ApiFunction extends APIGatewayV2HTTPEventFunction implements RequestStreamHandler {
+public class ApiFunction extends ApiRuntimeJsonFunction implements RequestStreamHandler {
 
-    static {
-        EarlyInit.start();
-    }
-
-    /** Lambda's constructor: Micronaut builds the application context. */
+    /** Lambda's constructor: Micronaut builds the application context (after the superclass started {@link EarlyInit}). */
     public ApiFunction() {
         super();
     }

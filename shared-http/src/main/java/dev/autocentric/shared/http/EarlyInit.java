@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Cold-start overlap: the DynamoDB client (the SDK's class loading and set-up, about a second of a
  * cold start) and the shared JSON mapper are built on a second thread while Micronaut builds its
- * context on the first. {@link ApiFunction} starts it from its class initialiser; the function's
+ * context on the first. {@link ApiFunction} starts it from its (superclass's) class initialiser; the function's
  * factory then {@linkplain #dynamo claims} the client instead of building one. The client is the
  * one {@link DynamoClients} builds from the environment (AWS_REGION, AWS_ENDPOINT_URL), and it is
  * only handed out when the function's own settings name exactly that; otherwise (tests with their

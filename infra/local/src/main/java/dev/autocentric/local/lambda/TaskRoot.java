@@ -1,5 +1,7 @@
 package dev.autocentric.local.lambda;
 
+import dev.autocentric.shared.dealer.DealerCredentials;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +14,6 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -57,7 +58,8 @@ final class TaskRoot {
         }
         try {
             Files.createDirectories(cache);
-            String family = baseName(absolute) + "-" + shortHash(absolute.toString());
+            // the path's hash keeps two checkouts' JARs of the same name apart
+            String family = baseName(absolute) + "-" + DealerCredentials.sha256Hex(absolute.toString()).substring(0, 12);
             String version = family + "-" + Files.size(absolute) + "-" + Files.getLastModifiedTime(absolute).toMillis();
             Path root = cache.resolve(version);
             if (Files.isDirectory(root)) {
@@ -129,7 +131,7 @@ final class TaskRoot {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
@@ -144,14 +146,5 @@ final class TaskRoot {
         String name = artifact.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return (dot > 0 ? name.substring(0, dot) : name).replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
-    private static String shortHash(String s) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 6);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
